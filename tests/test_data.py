@@ -1,0 +1,183 @@
+"""Tests of helpers.data: the registry, fixed splits, checksums, adapters, and no network use."""
+
+import shutil
+import socket
+
+import numpy as np
+import pytest
+
+from helpers import data
+from helpers.data import ChecksumError, DataError
+
+LABELLED_THREE_WAY = ["digits", "breast_cancer", "chinese_reviews"]
+
+
+def test_list_datasets_describes_every_entry():
+    listed = data.list_datasets()
+    assert {"digits", "breast_cancer", "sample_photos", "sunspots", "co2", "names",
+            "chinese_reviews", "english_reviews", "landmark_models", "minilm"} <= set(listed)
+    assert all(isinstance(text, str) and len(text) > 20 for text in listed.values())
+
+
+def test_unknown_dataset_lists_valid_names():
+    with pytest.raises(DataError, match=r"unknown dataset 'mnist'; available: digits, .*minilm"):
+        data.load("mnist")
+
+
+def test_bad_split_lists_valid_splits():
+    with pytest.raises(DataError, match=r"no split 'validation'.*\['all', 'train', 'val', 'test'\]"):
+        data.load("digits", split="validation")
+    with pytest.raises(DataError, match=r"no split 'train'.*\['all'\]"):
+        data.load("sunspots", split="train")
+
+
+def test_unknown_and_bad_options_are_rejected():
+    with pytest.raises(DataError, match=r"takes no option\(s\) \['normalize'\]; valid options: none"):
+        data.load("digits", normalize=True)
+    with pytest.raises(DataError, match=r"kind='middle' is not allowed; choose from \['first', 'last'\]"):
+        data.load("names", kind="middle")
+
+
+def test_digits_shapes_and_metadata():
+    digits = data.load("digits")
+    assert digits.X.shape == (1797, 8, 8) and digits.X.dtype == np.float32
+    assert 0.0 == digits.X.min() and digits.X.max() == 1.0
+    assert digits.y.dtype == np.int64 and digits.classes == tuple("0123456789")
+    assert "CC BY 4.0" == digits.license and "load_digits" in digits.source
+
+
+@pytest.mark.parametrize("name", LABELLED_THREE_WAY)
+def test_splits_are_disjoint_complete_and_stratified(name):
+    full = data.load(name)
+    parts = {split: data.three_way_split(len(full), split, full.y) for split in ("train", "val", "test")}
+    joined = np.concatenate(list(parts.values()))
+    assert len(joined) == len(full) == len(np.unique(joined))
+    assert abs(len(parts["train"]) / len(full) - 0.70) < 0.01
+    overall = np.bincount(full.y) / len(full)
+    for index in parts.values():
+        assert np.allclose(np.bincount(full.y[index]) / len(index), overall, atol=0.02)
+
+
+def test_splits_are_fixed_across_calls():
+    first, second = data.load("digits", split="test"), data.load("digits", split="test")
+    assert np.array_equal(first.X, second.X) and np.array_equal(first.y, second.y)
+
+
+def test_chinese_reviews_are_deduplicated_with_no_review_in_two_splits():
+    reviews = data.load("chinese_reviews")
+    assert len(np.unique(reviews.X)) == len(reviews.X) == 17363
+    assert reviews.extra["dropped_in_both"] == 47 and reviews.classes == ("negative", "positive")
+    train, test = data.load("chinese_reviews", "train"), data.load("chinese_reviews", "test")
+    assert not set(train.X) & set(test.X)
+
+
+def test_english_reviews_keep_the_source_split_without_overlap():
+    train, test = data.load("english_reviews", "train"), data.load("english_reviews", "test")
+    assert len(train) == 3980 and len(test) == 993
+    assert not set(train.X) & set(test.X)
+    assert set(np.unique(train.y)) == {0, 1}
+
+
+def test_series_photos_names_table_and_model():
+    assert data.load("sunspots").extra["years"][[0, -1]].tolist() == [1700, 2008]
+    co2 = data.load("co2")
+    assert len(co2.X) == 526 and not np.isnan(co2.X).any() and len(co2.extra["interpolated_months"]) == 5
+    assert data.load("sample_photos").X.shape == (2, 427, 640, 3)
+    assert len(data.load("names").X) == 5163 and len(data.load("names", kind="last").X) == 88799
+    table = data.load("landmark_models").X
+    assert {"model", "year", "parameters", "paper"} <= set(table.columns) and table["parameters"].min() > 0
+    assert (data.load("minilm").extra["path"] / "model.safetensors").exists()
+
+
+def test_manifest_lists_every_shipped_file_with_its_true_hash():
+    folder = data.data_dir()
+    shipped = {p.name for p in folder.iterdir() if p.is_file() and p.name != "README.md"}
+    manifest = data.manifest_checksums()
+    assert set(manifest) == shipped
+    for name, expected in manifest.items():
+        assert data.sha256(folder / name) == expected
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A private copy of data/ that a test may damage."""
+    copy = tmp_path / "data"
+    shutil.copytree(data.data_dir(), copy)
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(copy))
+    return copy
+
+
+def test_corrupted_file_raises_checksum_error_naming_it(data_copy):
+    with open(data_copy / "landmark_models.csv", "a", encoding="utf-8") as file:
+        file.write("Fake model,2024,1,language,nobody\n")
+    with pytest.raises(ChecksumError, match=r"landmark_models\.csv is corrupted or modified"):
+        data.load("landmark_models")
+
+
+def test_missing_file_and_unlisted_file_are_errors(data_copy):
+    (data_copy / "landmark_models.csv").unlink()
+    with pytest.raises(DataError, match=r"landmark_models\.csv is missing"):
+        data.load("landmark_models")
+    with pytest.raises(DataError, match=r"unknown\.csv has no sha256"):
+        data.verified_path("unknown.csv")
+
+
+def test_missing_manifest_is_an_error(data_copy):
+    (data_copy / "README.md").unlink()
+    with pytest.raises(DataError, match="manifest"):
+        data.load("landmark_models")
+
+
+def test_loading_every_dataset_opens_no_network_connection(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a dataset tried to use the network: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    for cached in (data._all_names, data._unique_chinese_reviews, data._fine_food_reviews):
+        cached.cache_clear()
+    for name in data.list_datasets():
+        assert data.load(name).name == name
+
+
+# --------------------------------------------------------------------------- adapters
+
+def test_dataloader_dtypes_shapes_and_seeded_order():
+    import torch
+
+    X = np.arange(20, dtype=np.float64).reshape(10, 2)
+    y = np.arange(10)
+    loader = data.to_dataloader(X, y, batch_size=4, seed=1)
+    batches = list(loader)
+    assert [len(b[1]) for b in batches] == [4, 4, 2]
+    assert batches[0][0].dtype == torch.float32 and batches[0][1].dtype == torch.int64
+    again = [b[1].tolist() for b in data.to_dataloader(X, y, batch_size=4, seed=1)]
+    assert again == [b[1].tolist() for b in batches]
+    assert sorted(sum(again, [])) == list(range(10))
+    in_order = [b[1].tolist() for b in data.to_dataloader(X, y, batch_size=4, shuffle=False)]
+    assert sum(in_order, []) == list(range(10))
+
+
+def test_tf_dataset_dtypes_shapes_and_seeded_order():
+    X = np.arange(20, dtype=np.float64).reshape(10, 2)
+    y = np.linspace(0, 1, 10)
+    dataset = data.to_tf_dataset(X, y, batch_size=4, seed=1)
+    first = [(xb.numpy(), yb.numpy()) for xb, yb in dataset]
+    assert [len(b[1]) for b in first] == [4, 4, 2]
+    assert first[0][0].dtype == np.float32 and first[0][1].dtype == np.float32
+    again = [yb.numpy().tolist() for _, yb in data.to_tf_dataset(X, y, batch_size=4, seed=1)]
+    assert again == [b[1].tolist() for b in first]
+
+
+@pytest.mark.parametrize("adapter", [data.to_dataloader, data.to_tf_dataset])
+def test_adapters_reject_bad_inputs(adapter):
+    X, y = np.zeros((5, 3)), np.zeros(5, dtype=int)
+    with pytest.raises(ValueError, match="X has 5 rows but y has 4"):
+        adapter(X, y[:4])
+    with pytest.raises(TypeError, match="X must be numeric.*token ids"):
+        adapter(np.array(["a", "b", "c", "d", "e"]), y)
+    with pytest.raises(ValueError, match="batch_size must be a positive integer"):
+        adapter(X, y, batch_size=0)
+    with pytest.raises(ValueError, match="one row per example"):
+        adapter(np.float32(1.0), y)

@@ -1,0 +1,109 @@
+"""Tests of helpers.device: device choice with and without a GPU, seeding, lazy imports."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import torch
+
+import helpers
+from helpers import device
+
+
+def test_importing_helpers_imports_no_framework():
+    code = "import sys, helpers, helpers.data, helpers.train; print('torch' in sys.modules, 'tensorflow' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_setup_on_cpu_reports_both_frameworks(capsys):
+    env = helpers.setup(seed=3)
+    line = capsys.readouterr().out.strip()
+    assert "\n" not in line
+    assert f"PyTorch {torch.__version__}" in line and "TensorFlow" in line and "seed 3" in line
+    assert env.torch_device.type in {"cpu", "cuda", "mps"}
+    assert env.tf_device in {"/CPU:0", "/GPU:0"}
+
+
+def test_setup_one_framework_only(capsys):
+    env = helpers.setup(seed=0, frameworks=("torch",))
+    assert "TensorFlow" not in capsys.readouterr().out
+    assert env.tf_device is None and set(env.versions) == {"torch"}
+
+
+def test_no_gpu_means_cpu_with_a_message(monkeypatch, capsys):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: False)
+    chosen, note = device.torch_device()
+    assert chosen == torch.device("cpu")
+    assert "no CUDA or MPS GPU" in note
+    helpers.setup(seed=0, frameworks=("torch",))
+    assert "using the CPU" in capsys.readouterr().out
+
+
+def test_cuda_is_preferred_over_mps(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: True)
+    assert device.torch_device() == (torch.device("cuda"), None)
+
+
+def test_mps_is_used_without_cuda(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: True)
+    assert device.torch_device() == (torch.device("mps"), None)
+
+
+def test_tensorflow_without_gpu_uses_cpu(monkeypatch):
+    import tensorflow as tf
+
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: [])
+    chosen, note = device.tf_device()
+    assert chosen == "/CPU:0" and "no GPU visible" in note
+
+
+def test_tensorflow_gpu_gets_memory_growth(monkeypatch):
+    import tensorflow as tf
+
+    fake_gpus = ["gpu0", "gpu1"]
+    grown = []
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: fake_gpus if kind == "GPU" else [])
+    monkeypatch.setattr(tf.config.experimental, "set_memory_growth", lambda gpu, on: grown.append((gpu, on)))
+    assert device.tf_device() == ("/GPU:0", None)
+    assert grown == [("gpu0", True), ("gpu1", True)]
+
+
+def _draw_everything() -> list:
+    import random
+
+    import tensorflow as tf
+
+    return [random.random(), float(np.random.rand()), float(torch.rand(1)), float(tf.random.uniform(()))]
+
+
+def test_seeding_gives_identical_numbers():
+    helpers.seed_everything(7)
+    first = _draw_everything()
+    helpers.seed_everything(7)
+    assert _draw_everything() == first
+    helpers.seed_everything(8)
+    assert _draw_everything() != first
+
+
+@pytest.mark.parametrize("seed", [-1, 2**32, 1.5, "0", True])
+def test_bad_seed_is_rejected(seed):
+    with pytest.raises(ValueError, match="seed must be an integer"):
+        helpers.seed_everything(seed)
+
+
+def test_unknown_framework_is_rejected():
+    with pytest.raises(ValueError, match=r"unknown framework.*jax.*choose from"):
+        helpers.setup(frameworks=("torch", "jax"))
+
+
+def test_quiet_environment_is_set_before_frameworks():
+    import os
+
+    for key, value in device.QUIET_OFFLINE_ENV.items():
+        assert key in os.environ, key
+    assert os.environ["HF_HUB_OFFLINE"] == "1"

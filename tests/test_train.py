@@ -1,0 +1,94 @@
+"""Tests of helpers.train: History, the Keras converter, Timer, accuracy and the PyTorch loop."""
+
+import time
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+import helpers
+from helpers import data, train
+
+
+def test_history_records_epochs_and_last_values():
+    history = train.History()
+    history.append(loss=1.0, accuracy=0.5)
+    history.append(loss=0.5, accuracy=0.75)
+    assert history.epochs == 2 and history["loss"] == [1.0, 0.5]
+    assert history.last() == {"loss": 0.5, "accuracy": 0.75}
+    history.seconds = 3.0
+    assert history.seconds_per_epoch == 1.5
+    assert train.History().seconds_per_epoch == 0.0
+
+
+def test_history_unknown_metric_names_the_known_ones():
+    history = train.History({"loss": [1.0]})
+    with pytest.raises(KeyError, match=r"no metric 'val_loss'.*\['loss'\]"):
+        history["val_loss"]
+
+
+def test_from_keras_converts_a_real_fit():
+    import keras
+
+    helpers.seed_everything(0)
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+    model.compile(optimizer="sgd", loss="mse")
+    fitted = model.fit(np.ones((8, 3)), np.zeros((8, 2)), epochs=3, validation_split=0.25, verbose=0)
+    history = train.from_keras(fitted, seconds=1.2)
+    assert history.framework == "keras" and history.epochs == 3
+    assert set(history.metrics) == {"loss", "val_loss"} and history.seconds == 1.2
+    assert history["loss"] == pytest.approx(fitted.history["loss"])
+
+
+def test_from_keras_rejects_other_objects():
+    with pytest.raises(TypeError, match="expected the History returned by keras Model.fit, got dict"):
+        train.from_keras({"loss": [1.0]})
+
+
+def test_timer_measures_elapsed_time():
+    with train.Timer() as timer:
+        time.sleep(0.05)
+    assert 0.04 < timer.seconds < 1.0
+
+
+def test_accuracy_and_its_shape_check():
+    logits = np.array([[2.0, 1.0], [0.0, 3.0], [1.0, 0.0]])
+    assert train.accuracy(logits, [0, 1, 1]) == pytest.approx(2 / 3)
+    with pytest.raises(ValueError, match="do not match"):
+        train.accuracy(logits, [0, 1])
+
+
+def _separable_problem(n: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(n, 2)).astype(np.float32)
+    return X, (X[:, 0] + X[:, 1] > 0).astype(np.int64)
+
+
+def test_fit_learns_a_separable_problem_and_records_validation():
+    helpers.seed_everything(0, frameworks=("torch",))
+    X, y = _separable_problem()
+    loader = data.to_dataloader(X[:150], y[:150], batch_size=32)
+    val_loader = data.to_dataloader(X[150:], y[150:], shuffle=False)
+    net = nn.Linear(2, 2)
+    history = train.fit(net, loader, nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), lr=0.5),
+                        num_epochs=10, val_loader=val_loader, progress=False)
+    assert set(history.metrics) == {"loss", "accuracy", "val_loss", "val_accuracy"}
+    assert history.epochs == 10 and history.seconds > 0
+    assert history["loss"][-1] < history["loss"][0]
+    assert history["val_accuracy"][-1] >= 0.95
+    assert train.evaluate(net, val_loader, nn.CrossEntropyLoss())["accuracy"] == history["val_accuracy"][-1]
+
+
+def test_evaluate_regression_has_no_accuracy():
+    X = np.linspace(-1, 1, 16, dtype=np.float32).reshape(-1, 1)
+    loader = data.to_dataloader(X, 2 * X, batch_size=4, shuffle=False)
+    metrics = train.evaluate(nn.Linear(1, 1), loader, nn.MSELoss())
+    assert set(metrics) == {"loss"} and metrics["loss"] > 0
+
+
+@pytest.mark.parametrize("num_epochs", [0, -1, 2.0, True])
+def test_fit_rejects_bad_epoch_counts(num_epochs):
+    net = nn.Linear(2, 2)
+    with pytest.raises(ValueError, match="num_epochs must be a positive integer"):
+        train.fit(net, [], nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), lr=0.1), num_epochs)
