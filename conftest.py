@@ -27,3 +27,20 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.section("seconds per file")
     for path, seconds in sorted(_seconds_per_file.items(), key=lambda item: -item[1]):
         terminalreporter.write_line(f"{seconds:8.1f} s  {path}")
+
+
+def _execute_like_jupyter(self, cell_input, allow_stdin=None):
+    """Run a cell as Jupyter does, storing it in the kernel's history.
+
+    nbval executes cells with store_history=False, and IPython decides whether a trailing `;`
+    silences a cell's value by looking at the last *stored* input. Without this, `plot(...);`
+    prints its return value under pytest but not in JupyterLab, and strict nbval fails.
+    """
+    return self.kc.execute(cell_input, store_history=True, allow_stdin=allow_stdin, stop_on_error=False)
+
+
+def pytest_configure(config):
+    """Make nbval's kernels treat cells exactly as JupyterLab does (see _execute_like_jupyter)."""
+    from nbval.kernel import RunningKernel
+
+    RunningKernel.execute_cell_input = _execute_like_jupyter

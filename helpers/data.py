@@ -13,6 +13,7 @@ import hashlib
 import importlib.util
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -376,6 +377,9 @@ def to_tf_dataset(X: Any, y: Any, batch_size: int = 64, shuffle: bool = True, se
 
     X, y = _checked_arrays(X, y)
     _check_batch_size(batch_size)
+    # This dataset shuffles itself, so Keras' fit(shuffle=True) default has nothing to do; silence
+    # exactly the warning Keras prints about that, which would otherwise land in every notebook.
+    warnings.filterwarnings("ignore", message=r"`shuffle=True` was passed, but will be ignored", category=UserWarning)
     dataset = tf.data.Dataset.from_tensor_slices((X, y))
     if shuffle:
         dataset = dataset.shuffle(len(X), seed=seed, reshuffle_each_iteration=True)
