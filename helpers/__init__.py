@@ -1,8 +1,7 @@
 """Companion package of the course: devices and seeding, datasets, training loops, plots, widgets.
 
 Importing `helpers` imports neither PyTorch nor TensorFlow; `helpers.setup()` imports
-the frameworks a notebook asks for. Modules load on first use: `helpers.data`,
-`helpers.train`, `helpers.plot`, `helpers.widgets`, `helpers.device`.
+the frameworks a notebook asks for. Modules load on first use (`helpers.data`, `helpers.train`, ...).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from .device import configure_environment, seed_everything, setup
 
 configure_environment()  # before any framework import: quiet logs, no hub downloads
 
-_SUBMODULES = ("data", "device", "plot", "train", "widgets")
+_SUBMODULES = ("cnn", "data", "device", "plot", "sequences", "text", "train", "widgets")
 __all__ = ["setup", "seed_everything", *_SUBMODULES]
 
 

@@ -29,9 +29,14 @@ def plot_history(histories: dict[str, History], metrics: Sequence[str] = ("loss"
 
 
 def show_images(
-    images: np.ndarray, titles: Sequence[str] | None = None, ncols: int = 8, cmap: str = "gray_r"
+    images: np.ndarray,
+    titles: Sequence[str] | None = None,
+    ncols: int = 8,
+    cmap: str = "gray_r",
+    vmin: float | None = None,
+    vmax: float | None = None,
 ) -> plt.Figure:
-    """A grid of images (N, H, W) or (N, H, W, C), with optional titles."""
+    """A grid of images (N, H, W) or (N, H, W, C); pass vmin/vmax to share one colour scale."""
     images = np.asarray(images)
     if images.ndim not in (3, 4):
         raise ValueError(f"images must have shape (N, H, W) or (N, H, W, C), got {images.shape}")
@@ -42,7 +47,7 @@ def show_images(
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i < len(images):
-            ax.imshow(images[i], cmap=cmap)
+            ax.imshow(images[i], cmap=cmap, vmin=vmin, vmax=vmax)
             if titles is not None:
                 ax.set_title(titles[i], fontsize=8)
     fig.tight_layout()
@@ -56,18 +61,20 @@ def heatmap(
     title: str = "",
     annotate: bool = True,
     ax: plt.Axes | None = None,
+    vmin: float | None = None,
+    vmax: float | None = None,
 ) -> plt.Axes:
-    """A labelled heatmap (confusion matrices, attention weights), values written in the cells."""
+    """A labelled heatmap (confusion matrices, attention weights); vmin/vmax fix the colour scale."""
     matrix = np.asarray(matrix)
     if matrix.shape != (len(ylabels), len(xlabels)):
         raise ValueError(f"matrix shape {matrix.shape} does not match {len(ylabels)} rows x {len(xlabels)} columns")
     ax = ax or plt.subplots(figsize=(0.5 * len(xlabels) + 2, 0.5 * len(ylabels) + 1.5))[1]
-    image = ax.imshow(matrix, cmap="Blues")
+    image = ax.imshow(matrix, cmap="Blues", vmin=vmin, vmax=vmax)
     ax.set_xticks(range(len(xlabels)), xlabels, rotation=90 if len(xlabels) > 10 else 0)
     ax.set_yticks(range(len(ylabels)), ylabels)
     ax.set_title(title)
     if annotate:
-        threshold = matrix.max() / 2 if matrix.size else 0
+        threshold = (matrix.max() if vmax is None else vmax) / 2 if matrix.size else 0
         for (row, col), value in np.ndenumerate(matrix):
             text = f"{value:.2f}" if np.issubdtype(matrix.dtype, np.floating) else str(value)
             ax.text(col, row, text, ha="center", va="center", fontsize=7,

@@ -33,6 +33,8 @@ def test_plot_history_needs_a_history():
 def test_show_images_grid_and_errors():
     fig = plot.show_images(np.zeros((5, 8, 8)), titles=list("abcde"), ncols=3)
     assert len(fig.axes) == 6 and fig.axes[4].get_title() == "e"
+    shared = plot.show_images(np.linspace(-1, 1, 128).reshape(2, 8, 8), vmin=-2, vmax=2)
+    assert shared.axes[0].images[0].get_clim() == (-2, 2)
     with pytest.raises(ValueError, match=r"shape \(N, H, W\)"):
         plot.show_images(np.zeros((8, 8)))
     with pytest.raises(ValueError, match="2 titles for 5 images"):
@@ -43,6 +45,7 @@ def test_heatmap_writes_values_and_checks_shape():
     ax = plot.heatmap(np.array([[3, 1], [0, 4]]), ["a", "b"], ["x", "y"], title="confusion")
     assert [t.get_text() for t in ax.texts] == ["3", "1", "0", "4"]
     assert ax.get_title() == "confusion"
+    assert plot.heatmap(np.eye(2), ["a", "b"], ["x", "y"], vmin=0, vmax=4).images[0].get_clim() == (0, 4)
     with pytest.raises(ValueError, match="does not match 3 rows x 2 columns"):
         plot.heatmap(np.zeros((2, 2)), ["a", "b"], ["x", "y", "z"])
 
