@@ -3,16 +3,12 @@
 import os
 from collections import defaultdict
 
-for key, value in {
-    "TF_CPP_MIN_LOG_LEVEL": "3",
-    "TF_ENABLE_ONEDNN_OPTS": "0",
-    "HF_HUB_OFFLINE": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
-    "TOKENIZERS_PARALLELISM": "false",
-    "PYTHONHASHSEED": "0",
-}.items():
-    os.environ.setdefault(key, value)
+from helpers.device import configure_environment
+
+# Inherited by every notebook kernel nbval starts: quiet, offline TensorFlow and Hugging Face, and
+# a fixed hash seed so set and dict orders of strings are the same on every run.
+configure_environment()
+os.environ.setdefault("PYTHONHASHSEED", "0")
 
 _seconds_per_file: dict[str, float] = defaultdict(float)
 
