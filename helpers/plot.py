@@ -16,12 +16,12 @@ def plot_history(histories: dict[str, History], metrics: Sequence[str] = ("loss"
         raise ValueError("plot_history needs at least one History, e.g. {'PyTorch': history}")
     fig, axes = plt.subplots(1, len(metrics), figsize=(5 * len(metrics), 3.5), squeeze=False)
     for ax, metric in zip(axes[0], metrics):
-        for label, history in histories.items():
-            for prefix, style in (("", "-"), ("val_", "--")):
+        for color, (label, history) in zip(plt.rcParams["axes.prop_cycle"].by_key()["color"] * 9, histories.items()):
+            for prefix, style in (("", "-"), ("val_", "--")):  # one colour per run, validation dashed
                 if prefix + metric in history.metrics:
                     values = history[prefix + metric]
                     name = f"{label} ({'validation' if prefix else 'train'})"
-                    ax.plot(range(1, len(values) + 1), values, style, label=name)
+                    ax.plot(range(1, len(values) + 1), values, style, color=color, label=name)
         ax.set(xlabel="epoch", ylabel=metric, title=metric)
         ax.legend(fontsize=8)
     fig.tight_layout()

@@ -20,18 +20,21 @@ import numpy as np
 PAD = "<pad>"  # id 0: fills sequences up to a fixed length
 UNK = "<unk>"  # id 1: stands for every token not in the vocabulary
 _PUNCTUATION = re.compile("[" + re.escape(string.punctuation) + "]")  # Keras' default strip set
+# Keras lower-cases and splits on ASCII only: "É" stays upper-case, a no-break space joins words.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_ASCII_WHITESPACE = re.compile("[ \t\n\r\x0b\x0c]+")
 
 
 def standardize(text: str) -> str:
-    """Lower-case and delete ASCII punctuation (Keras' default "lower_and_strip_punctuation")."""
+    """Lower-case ASCII letters, delete ASCII punctuation (Keras' "lower_and_strip_punctuation")."""
     if not isinstance(text, str):
         raise TypeError(f"expected a str, got {type(text).__name__}")
-    return _PUNCTUATION.sub("", text.lower())
+    return _PUNCTUATION.sub("", text.translate(_ASCII_LOWER))
 
 
 def word_tokens(text: str) -> list[str]:
-    """Standardise, then split on whitespace: "Great tea!" -> ["great", "tea"]."""
-    return standardize(text).split()
+    """Standardise, then split on ASCII whitespace as Keras does: "Great tea!" -> ["great", "tea"]."""
+    return [token for token in _ASCII_WHITESPACE.split(standardize(text)) if token]
 
 
 def char_tokens(text: str) -> list[str]:
@@ -59,7 +62,7 @@ class Vocab:
 
     @classmethod
     def build(cls, token_lists: Iterable[Sequence[str]], max_size: int | None = None, min_count: int = 1) -> Vocab:
-        """Most frequent tokens first (ties alphabetical), at most `max_size` entries incl. <pad>, <unk>."""
+        """Tokens seen at least `min_count` times, most frequent first (ties alphabetical), at most `max_size` incl. specials."""
         if max_size is not None and max_size < 2:
             raise ValueError(f"max_size must be at least 2 (<pad> and <unk>), got {max_size}")
         if min_count < 1:
@@ -95,9 +98,14 @@ class Vocab:
 
 def pad(sequences: Iterable[Sequence[int]], length: int, pad_id: int = 0) -> np.ndarray:
     """(n, length) int64 array: each sequence cut to `length`, then right-padded with `pad_id`."""
-    if length < 1:
-        raise ValueError(f"length must be positive, got {length}")
+    if isinstance(length, bool) or not isinstance(length, int) or length < 1:
+        raise ValueError(f"length must be a positive integer, got {length!r}")
     rows = [list(seq)[:length] for seq in sequences]
+    for row in rows:
+        if any(isinstance(i, (bool, float, np.floating)) or not isinstance(i, (int, np.integer)) for i in row):
+            raise TypeError(f"token ids must be integers, got {row}")
+        if any(i < 0 for i in row):
+            raise ValueError(f"token ids must be >= 0, got {row}")
     out = np.full((len(rows), length), pad_id, dtype=np.int64)
     for r, row in enumerate(rows):
         out[r, : len(row)] = row

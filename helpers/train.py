@@ -7,6 +7,7 @@ section 1.2, kept here once so later chapters do not copy it.
 
 from __future__ import annotations
 
+import copy
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -22,6 +23,7 @@ class History:
     metrics: dict[str, list[float]] = field(default_factory=dict)
     framework: str = ""
     seconds: float = 0.0  # wall-clock time of the whole run
+    best_epoch: int | None = None  # 1-based epoch whose weights were kept, when fit(keep_best=True)
 
     def append(self, **values: float) -> None:
         """Add one epoch's values, e.g. `history.append(loss=0.3, accuracy=0.9)`."""
@@ -77,10 +79,15 @@ def accuracy(logits: Any, targets: Any) -> float:
     return float((predictions == targets).mean())
 
 
+def _is_classifier(logits: Any, y: Any) -> bool:
+    """True for one integer label per example and a row of class scores per example."""
+    return logits.ndim == 2 and y.ndim == 1
+
+
 def _batch_sums(logits: Any, y: Any, loss: Any) -> tuple[float, int]:
-    """Summed loss of one batch and its number of correct arg-max predictions (0 for regression)."""
+    """Summed loss of one batch and its number of correct arg-max predictions (0 if not a classifier)."""
     loss_sum = float(loss) * len(y)
-    if logits.ndim != y.ndim + 1:  # not class scores: no accuracy
+    if not _is_classifier(logits, y):  # regression or per-position targets: no accuracy
         return loss_sum, 0
     return loss_sum, int((logits.argmax(dim=-1) == y).sum())
 
@@ -93,7 +100,7 @@ def _epoch_metrics(loss_sum: float, correct: int, count: int, classifier: bool) 
 
 
 def evaluate(model: Any, loader: Any, loss_fn: Callable, device: Any = "cpu") -> dict[str, float]:
-    """Mean loss (and accuracy, for a classifier) of a PyTorch model over a DataLoader."""
+    """Mean loss (and accuracy, for one label per example) of a PyTorch model over a DataLoader."""
     import torch
 
     model.eval()
@@ -104,7 +111,7 @@ def evaluate(model: Any, loader: Any, loss_fn: Callable, device: Any = "cpu") ->
             logits = model(X)
             batch_loss, batch_correct = _batch_sums(logits, y, loss_fn(logits, y))
             loss_sum, correct, count = loss_sum + batch_loss, correct + batch_correct, count + len(y)
-            classifier = logits.ndim == y.ndim + 1
+            classifier = _is_classifier(logits, y)
     return _epoch_metrics(loss_sum, correct, count, classifier)
 
 
@@ -121,8 +128,17 @@ def train_epoch(model: Any, loader: Any, loss_fn: Callable, optimizer: Any, devi
         optimizer.step()
         batch_loss, batch_correct = _batch_sums(logits.detach(), y, loss.detach())
         loss_sum, correct, count = loss_sum + batch_loss, correct + batch_correct, count + len(y)
-        classifier = logits.ndim == y.ndim + 1
+        classifier = _is_classifier(logits, y)
     return _epoch_metrics(loss_sum, correct, count, classifier)
+
+
+def _check_fit_options(num_epochs: int, val_loader: Any, keep_best: bool, patience: int | None) -> None:
+    if isinstance(num_epochs, bool) or not isinstance(num_epochs, int) or num_epochs < 1:
+        raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
+    if patience is not None and (isinstance(patience, bool) or not isinstance(patience, int) or patience < 1):
+        raise ValueError(f"patience must be a positive integer or None, got {patience!r}")
+    if (keep_best or patience is not None) and val_loader is None:
+        raise ValueError("keep_best and patience watch the validation loss: pass a val_loader")
 
 
 def fit(
@@ -134,22 +150,35 @@ def fit(
     val_loader: Any = None,
     device: Any = "cpu",
     progress: bool = True,
+    keep_best: bool = False,
+    patience: int | None = None,
 ) -> History:
-    """Train a PyTorch model for `num_epochs`, recording train (and validation) metrics per epoch.
+    """Train a PyTorch model for up to `num_epochs`, recording train (and validation) metrics per epoch.
 
     Training metrics are running means over each epoch's batches, as Keras reports them.
+    `keep_best` restores the weights of the epoch with the lowest validation loss; `patience`
+    stops after that many epochs without a new lowest validation loss (early stopping, section 2.5).
     """
-    if isinstance(num_epochs, bool) or not isinstance(num_epochs, int) or num_epochs < 1:
-        raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
+    _check_fit_options(num_epochs, val_loader, keep_best, patience)
     model.to(device)
     history = History(framework="pytorch")
+    best_loss, best_state, waited = float("inf"), None, 0
     bar = tqdm(range(num_epochs), desc="epochs", disable=not progress)
     with Timer() as timer:
-        for _ in bar:
+        for epoch in bar:
             history.append(**train_epoch(model, train_loader, loss_fn, optimizer, device))
             if val_loader is not None:
                 val = evaluate(model, val_loader, loss_fn, device)
                 history.append(**{f"val_{name}": value for name, value in val.items()})
+                if val["loss"] < best_loss:
+                    best_loss, waited, history.best_epoch = val["loss"], 0, epoch + 1
+                    best_state = copy.deepcopy(model.state_dict()) if keep_best else None
+                else:
+                    waited += 1
             bar.set_postfix({k: round(v, 4) for k, v in history.last().items()})
+            if patience is not None and waited >= patience:
+                break
+    if keep_best:
+        model.load_state_dict(best_state)
     history.seconds = timer.seconds
     return history

@@ -22,6 +22,8 @@ def test_plot_history_draws_one_panel_per_metric_and_dashed_validation():
     loss_ax, accuracy_ax = fig.axes
     assert len(loss_ax.lines) == 4 and len(accuracy_ax.lines) == 2
     assert [line.get_linestyle() for line in loss_ax.lines] == ["-", "--", "-", "--"]
+    colors = [line.get_color() for line in loss_ax.lines]
+    assert colors[0] == colors[1] != colors[2] == colors[3]  # one colour per run
     assert loss_ax.get_xlabel() == "epoch"
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from helpers import text
 from helpers.text import PAD, UNK, Vocab, char_tokens, pad, padding_mask, standardize, word_tokens
 
 
@@ -73,3 +74,24 @@ def test_padding_mask():
     assert mask.tolist() == [[True, True, False], [True, False, False]]
     with pytest.raises(TypeError):
         padding_mask(np.array([0.0, 1.0]))
+
+
+def test_word_ids_equal_keras_text_vectorization_on_unicode_and_whitespace():
+    import keras
+
+    texts = ["Café ÉCLAIR Über", "a\xa0b c", "x\u2003y", "A,B.c! tea\tTEA\nTea", "  spaced   out  "]
+    tokens = [text.word_tokens(t) for t in texts]
+    vocab = text.Vocab.build(tokens)
+    layer = keras.layers.TextVectorization(vocabulary=list(vocab.tokens[2:]), output_sequence_length=6)
+    ours = text.pad([vocab.encode(t) for t in tokens], 6)
+    assert np.array_equal(layer(texts).numpy(), ours)
+    assert text.word_tokens("Café ÉCLAIR") == ["café", "Éclair"]  # ASCII-only lower-casing, as Keras
+
+
+def test_pad_rejects_non_integer_and_negative_ids():
+    with pytest.raises(TypeError, match="token ids must be integers"):
+        text.pad([[1.7, 2.2]], 3)
+    with pytest.raises(ValueError, match="token ids must be >= 0"):
+        text.pad([[1, -2]], 3)
+    with pytest.raises(ValueError, match="length must be a positive integer"):
+        text.pad([[1]], 2.5)

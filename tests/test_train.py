@@ -92,3 +92,49 @@ def test_fit_rejects_bad_epoch_counts(num_epochs):
     net = nn.Linear(2, 2)
     with pytest.raises(ValueError, match="num_epochs must be a positive integer"):
         train.fit(net, [], nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), lr=0.1), num_epochs)
+
+
+def _noisy_problem(n: int = 120) -> tuple:
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(n, 20)).astype(np.float32)
+    return X, rng.integers(0, 2, size=n)  # random labels: a big model overfits, validation loss rises
+
+
+def test_keep_best_restores_the_epoch_with_the_lowest_validation_loss():
+    helpers.seed_everything(0, frameworks=("torch",))
+    X, y = _noisy_problem()
+    loader, val_loader = data.to_dataloader(X[:80], y[:80], 16), data.to_dataloader(X[80:], y[80:], shuffle=False)
+    net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2))
+    history = train.fit(net, loader, nn.CrossEntropyLoss(), torch.optim.Adam(net.parameters(), lr=0.01), 30,
+                        val_loader=val_loader, progress=False, keep_best=True)
+    best = int(np.argmin(history["val_loss"])) + 1
+    assert history.best_epoch == best < 30  # it overfits, so the best epoch is not the last
+    assert train.evaluate(net, val_loader, nn.CrossEntropyLoss())["loss"] == pytest.approx(min(history["val_loss"]))
+
+
+def test_patience_stops_early():
+    helpers.seed_everything(0, frameworks=("torch",))
+    X, y = _noisy_problem()
+    loader, val_loader = data.to_dataloader(X[:80], y[:80], 16), data.to_dataloader(X[80:], y[80:], shuffle=False)
+    net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2))
+    history = train.fit(net, loader, nn.CrossEntropyLoss(), torch.optim.Adam(net.parameters(), lr=0.01), 100,
+                        val_loader=val_loader, progress=False, patience=3)
+    assert history.epochs == history.best_epoch + 3 < 100
+
+
+def test_keep_best_needs_validation_data_and_patience_must_be_positive():
+    net = nn.Linear(2, 2)
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.1)
+    with pytest.raises(ValueError, match="pass a val_loader"):
+        train.fit(net, [], nn.CrossEntropyLoss(), optimizer, 1, keep_best=True)
+    with pytest.raises(ValueError, match="patience must be a positive integer"):
+        train.fit(net, [], nn.CrossEntropyLoss(), optimizer, 1, val_loader=[], patience=0)
+
+
+def test_per_position_targets_get_a_loss_but_no_accuracy():
+    X = np.zeros((6, 4), dtype=np.int64)
+    loader = data.to_dataloader(X, X, batch_size=3, shuffle=False)
+    embed = nn.Embedding(5, 5)  # logits (batch, positions, classes) for targets (batch, positions)
+    loss_fn = lambda logits, y: nn.functional.cross_entropy(logits.flatten(0, 1), y.flatten())  # noqa: E731
+    metrics = train.evaluate(embed, loader, loss_fn)
+    assert set(metrics) == {"loss"} and metrics["loss"] > 0
