@@ -100,25 +100,26 @@ def _noisy_problem(n: int = 120) -> tuple:
     return X, rng.integers(0, 2, size=n)  # random labels: a big model overfits, validation loss rises
 
 
-def test_keep_best_restores_the_epoch_with_the_lowest_validation_loss():
+def _fit_overfitting_net(num_epochs: int, **options) -> tuple:
+    """Fit a 20-64-2 MLP to random labels (it overfits); return the net, validation loader and History."""
     helpers.seed_everything(0, frameworks=("torch",))
     X, y = _noisy_problem()
     loader, val_loader = data.to_dataloader(X[:80], y[:80], 16), data.to_dataloader(X[80:], y[80:], shuffle=False)
     net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2))
-    history = train.fit(net, loader, nn.CrossEntropyLoss(), torch.optim.Adam(net.parameters(), lr=0.01), 30,
-                        val_loader=val_loader, progress=False, keep_best=True)
+    history = train.fit(net, loader, nn.CrossEntropyLoss(), torch.optim.Adam(net.parameters(), lr=0.01),
+                        num_epochs, val_loader=val_loader, progress=False, **options)
+    return net, val_loader, history
+
+
+def test_keep_best_restores_the_epoch_with_the_lowest_validation_loss():
+    net, val_loader, history = _fit_overfitting_net(30, keep_best=True)
     best = int(np.argmin(history["val_loss"])) + 1
     assert history.best_epoch == best < 30  # it overfits, so the best epoch is not the last
     assert train.evaluate(net, val_loader, nn.CrossEntropyLoss())["loss"] == pytest.approx(min(history["val_loss"]))
 
 
 def test_patience_stops_early():
-    helpers.seed_everything(0, frameworks=("torch",))
-    X, y = _noisy_problem()
-    loader, val_loader = data.to_dataloader(X[:80], y[:80], 16), data.to_dataloader(X[80:], y[80:], shuffle=False)
-    net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2))
-    history = train.fit(net, loader, nn.CrossEntropyLoss(), torch.optim.Adam(net.parameters(), lr=0.01), 100,
-                        val_loader=val_loader, progress=False, patience=3)
+    _, _, history = _fit_overfitting_net(100, patience=3)
     assert history.epochs == history.best_epoch + 3 < 100
 
 
