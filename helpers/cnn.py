@@ -9,6 +9,8 @@ images as (N, C, H, W), Keras as (N, H, W, C)); both output logits (no softmax).
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,7 +95,7 @@ def lenet_keras(config: LeNetConfig = LeNetConfig()) -> Any:
 def count_params(model: Any) -> int:
     """Trainable parameters of a PyTorch module or a Keras model."""
     if hasattr(model, "trainable_weights"):  # Keras
-        return int(sum(int(w.numpy().size) for w in model.trainable_weights))
+        return int(sum(math.prod(w.shape) for w in model.trainable_weights))  # shapes only, no copies
     if hasattr(model, "parameters"):  # PyTorch
         return int(sum(p.numel() for p in model.parameters() if p.requires_grad))
     raise TypeError(f"expected a torch.nn.Module or a keras.Model, got {type(model).__name__}")

@@ -52,3 +52,16 @@ def test_lenet_config_rejects_bad_values(bad):
 def test_count_params_rejects_other_objects():
     with pytest.raises(TypeError, match="torch.nn.Module or a keras.Model"):
         count_params(np.zeros(3))
+
+
+def test_count_params_skips_frozen_weights_in_both_frameworks():
+    import keras
+
+    net = lenet_torch(LeNetConfig())
+    total = count_params(net)
+    for p in net[0].parameters():
+        p.requires_grad_(False)
+    assert count_params(net) == total - (3 * 3 * 1 * 32 + 32)
+    model = lenet_keras(LeNetConfig())
+    model.layers[0].trainable = False
+    assert count_params(model) == total - (3 * 3 * 1 * 32 + 32)
