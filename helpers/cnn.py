@@ -1,8 +1,9 @@
 """Small convolutional networks shared by chapter 02 (taught in 2.1 "Convolution from scratch" and 2.2 "LeNet").
 
 `LeNetConfig()` describes a LeNet-style CNN (its defaults are the 35,914-parameter model
-trained in 2.2); `lenet_torch` and `lenet_keras` build the same architecture in PyTorch and in Keras (same layers, same parameter count; PyTorch takes
-images as (N, C, H, W), Keras as (N, H, W, C)); both output logits (no softmax).
+trained in 2.2); `lenet_torch` and `lenet_keras` build the same architecture in PyTorch and in
+Keras (same layers, same parameter count; PyTorch takes images as (N, C, H, W), Keras as
+(N, H, W, C)); both output logits (no softmax).
 `conv_output_size` is the output-size formula of a convolution or pooling window, and
 `count_params` counts the trainable parameters of a model from either framework.
 """
@@ -10,7 +11,6 @@ images as (N, C, H, W), Keras as (N, H, W, C)); both output logits (no softmax).
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass
 from typing import Any
 

@@ -179,6 +179,8 @@ def fit(
             if patience is not None and waited >= patience:
                 break
     if keep_best:
+        if best_state is None:
+            raise ValueError(f"keep_best: the validation loss was never finite ({history['val_loss']}); no epoch to keep")
         model.load_state_dict(best_state)
     history.seconds = timer.seconds
     return history

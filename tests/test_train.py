@@ -132,6 +132,16 @@ def test_keep_best_needs_validation_data_and_patience_must_be_positive():
         train.fit(net, [], nn.CrossEntropyLoss(), optimizer, 1, val_loader=[], patience=0)
 
 
+def test_keep_best_with_a_diverged_model_is_a_clear_error():
+    X, y = _separable_problem(32)
+    loader = data.to_dataloader(X, y, batch_size=16)
+    net = nn.Linear(2, 2)
+    nan_loss = lambda logits, target: logits.sum() * float("nan")  # noqa: E731  (a loss that diverged)
+    with pytest.raises(ValueError, match="validation loss was never finite"):
+        train.fit(net, loader, nan_loss, torch.optim.SGD(net.parameters(), lr=0.1), 2, val_loader=loader,
+                  progress=False, keep_best=True)
+
+
 def test_per_position_targets_get_a_loss_but_no_accuracy():
     X = np.zeros((6, 4), dtype=np.int64)
     loader = data.to_dataloader(X, X, batch_size=3, shuffle=False)
