@@ -14,7 +14,16 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from .device import configure_environment
+
+
+def _as_int(name: str, value: Any) -> int:
+    """`value` as a Python int if it is an integer (int or NumPy integer, not bool); else a ValueError."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise ValueError(f"{name} must be an integer, got {value!r} ({type(value).__name__})")
+    return int(value)
 
 
 @dataclass(frozen=True)
@@ -30,7 +39,12 @@ class LeNetConfig:
     dropout: float = 0.3  # dropout rate before the last layer (0 = none); 2.2 trains with 0.3
 
     def __post_init__(self) -> None:
-        """Reject sizes that cannot build a network."""
+        """Reject sizes that cannot build a network (NumPy integers are accepted as ints)."""
+        for name in ("image_size", "in_channels", "kernel_size", "hidden", "num_classes"):
+            object.__setattr__(self, name, _as_int(name, getattr(self, name)))
+        if isinstance(self.channels, (str, bytes)) or not hasattr(self.channels, "__len__"):
+            raise ValueError(f"channels must be two positive integers, got {self.channels!r}")
+        object.__setattr__(self, "channels", tuple(_as_int("channels", c) for c in self.channels))
         if self.image_size < 4:
             raise ValueError(f"image_size must be at least 4 (two 2x2 poolings), got {self.image_size}")
         if self.kernel_size < 1 or self.kernel_size % 2 == 0:
@@ -51,6 +65,10 @@ class LeNetConfig:
 
 def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0, dilation: int = 1) -> int:
     """Output length along one axis: floor((size + 2*padding - dilation*(kernel_size-1) - 1) / stride) + 1."""
+    size, kernel_size, stride, dilation = (
+        _as_int(n, v) for n, v in (("size", size), ("kernel_size", kernel_size), ("stride", stride),
+                                   ("dilation", dilation)))
+    padding = _as_int("padding", padding)
     if min(size, kernel_size, stride, dilation) < 1 or padding < 0:
         raise ValueError("size, kernel_size, stride, dilation must be >= 1 and padding >= 0")
     span = dilation * (kernel_size - 1) + 1  # extent of the dilated kernel
@@ -95,6 +113,9 @@ def lenet_keras(config: LeNetConfig = LeNetConfig()) -> Any:
 def count_params(model: Any) -> int:
     """Trainable parameters of a PyTorch module or a Keras model."""
     if hasattr(model, "trainable_weights"):  # Keras
+        if not getattr(model, "built", True):
+            raise ValueError(f"the Keras model {model.name!r} is not built yet, so it has no weights to count: "
+                             "give it an Input shape (keras.Input) or call it on a batch first")
         return int(sum(math.prod(w.shape) for w in model.trainable_weights))  # shapes only, no copies
     if hasattr(model, "parameters"):  # PyTorch
         return int(sum(p.numel() for p in model.parameters() if p.requires_grad))

