@@ -133,3 +133,18 @@ def test_setup_accepts_a_single_framework_name(capsys):
     env = helpers.setup(seed=0, frameworks="torch")
     assert set(env.versions) == {"torch"} and env.tf_device is None
     helpers.seed_everything(np.int64(3), frameworks="torch")
+
+
+def test_tensorflow_imports_silently_with_onednn_on():
+    code = "import helpers, os; import tensorflow; print(os.environ['TF_ENABLE_ONEDNN_OPTS'])"
+    env = {k: v for k, v in __import__("os").environ.items() if k not in device.QUIET_OFFLINE_ENV}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.strip() == "1" and result.stderr == ""
+
+
+def test_only_the_onednn_notice_is_filtered_from_stderr():
+    preamble = "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n"
+    notice = "I0000 00:00:1795.9   11060 port.cc:153] oneDNN custom operations are on. You may see...\n"
+    real = "E0000 00:00:1795.9   11060 cuda.cc:1] a real error\n"
+    assert device.without_onednn_notice(preamble + notice + preamble + notice) == ""
+    assert device.without_onednn_notice(preamble + real + notice + "Traceback\n") == preamble + real + "Traceback\n"
