@@ -32,7 +32,9 @@ def _execute_like_jupyter(self, cell_input, allow_stdin=None):
     silences a cell's value by looking at the last *stored* input. Without this, `plot(...);`
     prints its return value under pytest but not in JupyterLab, and strict nbval fails.
     """
-    return self.kc.execute(cell_input, store_history=True, allow_stdin=allow_stdin, stop_on_error=False)
+    return self.kc.execute(
+        cell_input, store_history=True, allow_stdin=allow_stdin, stop_on_error=False
+    )
 
 
 def pytest_configure(config):

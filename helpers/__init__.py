@@ -14,7 +14,18 @@ from .device import configure_environment, seed_everything, setup
 configure_environment()  # before any framework import: quiet logs, no hub downloads
 
 _SUBMODULES = (
-    "cnn", "data", "device", "doctor", "exercises", "metrics", "plot", "pretrained", "sequences", "text", "train", "widgets",
+    "cnn",
+    "data",
+    "device",
+    "doctor",
+    "exercises",
+    "metrics",
+    "plot",
+    "pretrained",
+    "sequences",
+    "text",
+    "train",
+    "widgets",
 )
 __all__ = ["setup", "seed_everything", *_SUBMODULES]
 

@@ -46,7 +46,9 @@ class LeNetConfig:
             raise ValueError(f"channels must be two positive integers, got {self.channels!r}")
         object.__setattr__(self, "channels", tuple(_as_int("channels", c) for c in self.channels))
         if self.image_size < 4:
-            raise ValueError(f"image_size must be at least 4 (two 2x2 poolings), got {self.image_size}")
+            raise ValueError(
+                f"image_size must be at least 4 (two 2x2 poolings), got {self.image_size}"
+            )
         if self.kernel_size < 1 or self.kernel_size % 2 == 0:
             raise ValueError(f"kernel_size must be a positive odd integer, got {self.kernel_size}")
         if len(self.channels) != 2 or min(self.channels) < 1:
@@ -63,17 +65,27 @@ class LeNetConfig:
         return self.channels[1] * side * side
 
 
-def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0, dilation: int = 1) -> int:
+def conv_output_size(
+    size: int, kernel_size: int, stride: int = 1, padding: int = 0, dilation: int = 1
+) -> int:
     """Output length along one axis: floor((size + 2*padding - dilation*(kernel_size-1) - 1) / stride) + 1."""
     size, kernel_size, stride, dilation = (
-        _as_int(n, v) for n, v in (("size", size), ("kernel_size", kernel_size), ("stride", stride),
-                                   ("dilation", dilation)))
+        _as_int(n, v)
+        for n, v in (
+            ("size", size),
+            ("kernel_size", kernel_size),
+            ("stride", stride),
+            ("dilation", dilation),
+        )
+    )
     padding = _as_int("padding", padding)
     if min(size, kernel_size, stride, dilation) < 1 or padding < 0:
         raise ValueError("size, kernel_size, stride, dilation must be >= 1 and padding >= 0")
     span = dilation * (kernel_size - 1) + 1  # extent of the dilated kernel
     if size + 2 * padding < span:
-        raise ValueError(f"kernel spans {span} pixels but the padded input has only {size + 2 * padding}")
+        raise ValueError(
+            f"kernel spans {span} pixels but the padded input has only {size + 2 * padding}"
+        )
     return (size + 2 * padding - span) // stride + 1
 
 
@@ -83,10 +95,15 @@ def lenet_torch(config: LeNetConfig = LeNetConfig()) -> Any:
 
     c1, c2 = config.channels
     return nn.Sequential(
-        nn.Conv2d(config.in_channels, c1, config.kernel_size, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(c1, c2, config.kernel_size, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(config.in_channels, c1, config.kernel_size, padding="same"),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Conv2d(c1, c2, config.kernel_size, padding="same"),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
         nn.Flatten(),
-        nn.Linear(config.flat_features, config.hidden), nn.ReLU(),
+        nn.Linear(config.flat_features, config.hidden),
+        nn.ReLU(),
         nn.Dropout(config.dropout),
         nn.Linear(config.hidden, config.num_classes),
     )
@@ -99,24 +116,33 @@ def lenet_keras(config: LeNetConfig = LeNetConfig()) -> Any:
     from keras import layers
 
     c1, c2, k = *config.channels, config.kernel_size
-    return keras.Sequential([
-        keras.Input((config.image_size, config.image_size, config.in_channels)),
-        layers.Conv2D(c1, k, padding="same", activation="relu"), layers.MaxPooling2D(2),
-        layers.Conv2D(c2, k, padding="same", activation="relu"), layers.MaxPooling2D(2),
-        layers.Flatten(),
-        layers.Dense(config.hidden, activation="relu"),
-        layers.Dropout(config.dropout),
-        layers.Dense(config.num_classes),
-    ], name="lenet")
+    return keras.Sequential(
+        [
+            keras.Input((config.image_size, config.image_size, config.in_channels)),
+            layers.Conv2D(c1, k, padding="same", activation="relu"),
+            layers.MaxPooling2D(2),
+            layers.Conv2D(c2, k, padding="same", activation="relu"),
+            layers.MaxPooling2D(2),
+            layers.Flatten(),
+            layers.Dense(config.hidden, activation="relu"),
+            layers.Dropout(config.dropout),
+            layers.Dense(config.num_classes),
+        ],
+        name="lenet",
+    )
 
 
 def count_params(model: Any) -> int:
     """Trainable parameters of a PyTorch module or a Keras model."""
     if hasattr(model, "trainable_weights"):  # Keras
         if not getattr(model, "built", True):
-            raise ValueError(f"the Keras model {model.name!r} is not built yet, so it has no weights to count: "
-                             "give it an Input shape (keras.Input) or call it on a batch first")
-        return int(sum(math.prod(w.shape) for w in model.trainable_weights))  # shapes only, no copies
+            raise ValueError(
+                f"the Keras model {model.name!r} is not built yet, so it has no weights to count: "
+                "give it an Input shape (keras.Input) or call it on a batch first"
+            )
+        return int(
+            sum(math.prod(w.shape) for w in model.trainable_weights)
+        )  # shapes only, no copies
     if hasattr(model, "parameters"):  # PyTorch
         return int(sum(p.numel() for p in model.parameters() if p.requires_grad))
     raise TypeError(f"expected a torch.nn.Module or a keras.Model, got {type(model).__name__}")

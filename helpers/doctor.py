@@ -19,8 +19,19 @@ from pathlib import Path
 from typing import Callable
 
 SUPPORTED_PYTHON = ((3, 10), (3, 12))  # oldest and newest minor version tested with the pins
-CJK_FONTS = ("Noto Sans CJK", "Noto Serif CJK", "Source Han", "WenQuanYi", "SimHei", "Microsoft YaHei",
-             "PingFang", "Heiti", "Hiragino Sans GB", "Droid Sans Fallback", "AR PL")
+CJK_FONTS = (
+    "Noto Sans CJK",
+    "Noto Serif CJK",
+    "Source Han",
+    "WenQuanYi",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang",
+    "Heiti",
+    "Hiragino Sans GB",
+    "Droid Sans Fallback",
+    "AR PL",
+)
 REQUIREMENTS = Path(__file__).resolve().parent.parent / "requirements.txt"
 INSTALL = "activate the course's environment, then: pip install -r requirements.txt"
 
@@ -36,7 +47,11 @@ class Check:
 
     def line(self) -> str:
         """`OK   name: detail`, or `FIX  name: detail -> fix`."""
-        return f"OK   {self.name}: {self.detail}" if self.ok else f"FIX  {self.name}: {self.detail} -> {self.fix}"
+        return (
+            f"OK   {self.name}: {self.detail}"
+            if self.ok
+            else f"FIX  {self.name}: {self.detail} -> {self.fix}"
+        )
 
 
 def check_python(version: tuple[int, ...] = tuple(sys.version_info[:3])) -> Check:
@@ -53,7 +68,9 @@ def pinned_packages(requirements: Path = REQUIREMENTS) -> dict[str, str]:
     from packaging.requirements import Requirement
 
     if not requirements.exists():
-        raise FileNotFoundError(f"{requirements} is missing: run the doctor from the course's folder")
+        raise FileNotFoundError(
+            f"{requirements} is missing: run the doctor from the course's folder"
+        )
     pins = {}
     for raw in requirements.read_text(encoding="utf-8").splitlines():
         line = raw.split(" #")[0].strip()
@@ -93,7 +110,9 @@ def check_frameworks() -> list[Check]:
         try:
             chosen, note = pick()
         except Exception as error:  # any import failure is reported, not raised
-            checks.append(Check(f"{name} import", False, f"{type(error).__name__}: {error}", INSTALL))
+            checks.append(
+                Check(f"{name} import", False, f"{type(error).__name__}: {error}", INSTALL)
+            )
             continue
         checks.append(Check(f"{name} device", True, f"{chosen}" + (f" ({note})" if note else "")))
     return checks
@@ -104,20 +123,28 @@ def _kernel_python(argv: list[str]) -> str:
     that of the `jupyter` command on PATH."""
     if argv and argv[0] in ("python", "python3"):
         jupyter = shutil.which("jupyter")
-        return str(Path(jupyter).parent / Path(sys.executable).name) if jupyter else "(no jupyter on PATH)"
+        return (
+            str(Path(jupyter).parent / Path(sys.executable).name)
+            if jupyter
+            else "(no jupyter on PATH)"
+        )
     return argv[0] if argv else ""
 
 
 def check_kernel(kernel_argv: Callable[[], list[str]] | None = None) -> Check:
     """The Jupyter kernel `python3` runs this environment's Python, so notebooks find `helpers`."""
-    fix = ("activate the course environment and start `jupyter lab` from it; if it still fails, "
-           "register it: python -m ipykernel install --user --name python3")
+    fix = (
+        "activate the course environment and start `jupyter lab` from it; if it still fails, "
+        "register it: python -m ipykernel install --user --name python3"
+    )
     try:
         argv = kernel_argv() if kernel_argv else _python3_kernel_argv()
     except Exception as error:
         return Check("jupyter kernel", False, f"no python3 kernel found ({error})", fix)
     kernel = _kernel_python(argv)
-    same = os.path.abspath(shutil.which(kernel) or kernel) == os.path.abspath(sys.executable)  # a venv is its path
+    same = os.path.abspath(shutil.which(kernel) or kernel) == os.path.abspath(
+        sys.executable
+    )  # a venv is its path
     detail = f"python3 runs {kernel}" + ("" if same else f", not this Python ({sys.executable})")
     return Check("jupyter kernel", same, detail, fix)
 
@@ -132,14 +159,18 @@ def cjk_fonts() -> list[str]:
     """Names of the installed fonts matplotlib can use for Chinese text."""
     from matplotlib import font_manager
 
-    return sorted({f.name for f in font_manager.fontManager.ttflist if f.name.startswith(CJK_FONTS)})
+    return sorted(
+        {f.name for f in font_manager.fontManager.ttflist if f.name.startswith(CJK_FONTS)}
+    )
 
 
 def check_cjk_font(fonts: Callable[[], list[str]] = cjk_fonts) -> Check:
     """A font with Chinese characters is installed, so Chinese plot labels are not empty boxes."""
     found = fonts()
-    fix = ("install one (Debian/Ubuntu: sudo apt install fonts-noto-cjk; Windows and macOS ship one), "
-           "then delete matplotlib's font cache (fontlist-*.json in matplotlib.get_cachedir())")
+    fix = (
+        "install one (Debian/Ubuntu: sudo apt install fonts-noto-cjk; Windows and macOS ship one), "
+        "then delete matplotlib's font cache (fontlist-*.json in matplotlib.get_cachedir())"
+    )
     return Check("CJK font", bool(found), ", ".join(found[:3]) if found else "none found", fix)
 
 
@@ -148,10 +179,17 @@ def check_data() -> list[Check]:
     from . import data
 
     try:
-        files = {**{n: lambda n=n: data.verified_path(n) for n in data.manifest_checksums()},
-                 **{n: lambda n=n: data.verified_package_file(*n.split("/", 1)) for n in data.package_checksums()}}
+        files = {
+            **{n: lambda n=n: data.verified_path(n) for n in data.manifest_checksums()},
+            **{
+                n: lambda n=n: data.verified_package_file(*n.split("/", 1))
+                for n in data.package_checksums()
+            },
+        }
     except data.DataError as error:
-        return [Check("data manifest", False, str(error), "restore data/README.md: git checkout data/")]
+        return [
+            Check("data manifest", False, str(error), "restore data/README.md: git checkout data/")
+        ]
     checks = []
     for name, verify in files.items():
         try:
@@ -165,8 +203,14 @@ def check_data() -> list[Check]:
 
 def run_checks(requirements: Path = REQUIREMENTS) -> list[Check]:
     """Every check, in the order a student would fix them."""
-    return [check_python(), *check_pins(requirements), *check_frameworks(), check_kernel(),
-            check_cjk_font(), *check_data()]
+    return [
+        check_python(),
+        *check_pins(requirements),
+        *check_frameworks(),
+        check_kernel(),
+        check_cjk_font(),
+        *check_data(),
+    ]
 
 
 def main(requirements: Path = REQUIREMENTS) -> int:
@@ -175,7 +219,10 @@ def main(requirements: Path = REQUIREMENTS) -> int:
     for check in checks:
         print(check.line())
     broken = [c for c in checks if not c.ok]
-    print(f"{len(checks) - len(broken)} OK, {len(broken)} to FIX" + ("" if broken else ": ready for the course"))
+    print(
+        f"{len(checks) - len(broken)} OK, {len(broken)} to FIX"
+        + ("" if broken else ": ready for the course")
+    )
     return 1 if broken else 0
 
 

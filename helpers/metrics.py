@@ -25,14 +25,20 @@ def _paired_arrays(*arrays: Any) -> list[np.ndarray]:
     arrays = [np.asarray(a) for a in arrays]
     lengths = {len(a) if a.ndim else -1 for a in arrays}
     if -1 in lengths or len(lengths) != 1:
-        raise ValueError(f"expected arrays with one entry per test row and equal lengths, got shapes {[a.shape for a in arrays]}")
+        raise ValueError(
+            f"expected arrays with one entry per test row and equal lengths, got shapes {[a.shape for a in arrays]}"
+        )
     if lengths == {0}:
         raise ValueError("got empty arrays: there is nothing to score")
     return arrays
 
 
 def _check_resampling(n_resamples: int, confidence: float) -> None:
-    if isinstance(n_resamples, bool) or not isinstance(n_resamples, (int, np.integer)) or n_resamples < 100:
+    if (
+        isinstance(n_resamples, bool)
+        or not isinstance(n_resamples, (int, np.integer))
+        or n_resamples < 100
+    ):
         raise ValueError(f"n_resamples must be an integer >= 100, got {n_resamples!r}")
     if not 0.5 <= confidence < 1.0:
         raise ValueError(f"confidence must be in [0.5, 1), e.g. 0.95; got {confidence!r}")
@@ -56,8 +62,12 @@ class Interval:
 
 
 def bootstrap_interval(
-    y_true: Any, y_pred: Any, metric: Metric = accuracy_score,
-    n_resamples: int = 2000, confidence: float = 0.95, seed: int = 0,
+    y_true: Any,
+    y_pred: Any,
+    metric: Metric = accuracy_score,
+    n_resamples: int = 2000,
+    confidence: float = 0.95,
+    seed: int = 0,
 ) -> Interval:
     """metric(y_true, y_pred) with a percentile bootstrap interval over resampled test rows."""
     y_true, y_pred = _paired_arrays(y_true, y_pred)
@@ -70,8 +80,13 @@ def bootstrap_interval(
 
 
 def paired_bootstrap(
-    y_true: Any, pred_a: Any, pred_b: Any, metric: Metric = accuracy_score,
-    n_resamples: int = 2000, confidence: float = 0.95, seed: int = 0,
+    y_true: Any,
+    pred_a: Any,
+    pred_b: Any,
+    metric: Metric = accuracy_score,
+    n_resamples: int = 2000,
+    confidence: float = 0.95,
+    seed: int = 0,
 ) -> Interval:
     """metric(A) - metric(B) on the same test rows, with a bootstrap interval (same resamples for both)."""
     y_true, pred_a, pred_b = _paired_arrays(y_true, pred_a, pred_b)

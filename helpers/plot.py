@@ -10,14 +10,21 @@ import numpy as np
 from .train import History
 
 
-def plot_history(histories: dict[str, History], metrics: Sequence[str] = ("loss", "accuracy")) -> plt.Figure:
+def plot_history(
+    histories: dict[str, History], metrics: Sequence[str] = ("loss", "accuracy")
+) -> plt.Figure:
     """Training curves, one panel per metric, one line per run (validation lines dashed)."""
     if not histories:
         raise ValueError("plot_history needs at least one History, e.g. {'PyTorch': history}")
     fig, axes = plt.subplots(1, len(metrics), figsize=(5 * len(metrics), 3.5), squeeze=False)
     for ax, metric in zip(axes[0], metrics):
-        for color, (label, history) in zip(plt.rcParams["axes.prop_cycle"].by_key()["color"] * 9, histories.items()):
-            for prefix, style in (("", "-"), ("val_", "--")):  # one colour per run, validation dashed
+        for color, (label, history) in zip(
+            plt.rcParams["axes.prop_cycle"].by_key()["color"] * 9, histories.items()
+        ):
+            for prefix, style in (
+                ("", "-"),
+                ("val_", "--"),
+            ):  # one colour per run, validation dashed
                 if prefix + metric in history.metrics:
                     values = history[prefix + metric]
                     name = f"{label} ({'validation' if prefix else 'train'})"
@@ -67,7 +74,9 @@ def heatmap(
     """A labelled heatmap (confusion matrices, attention weights); vmin/vmax fix the colour scale."""
     matrix = np.asarray(matrix)
     if matrix.shape != (len(ylabels), len(xlabels)):
-        raise ValueError(f"matrix shape {matrix.shape} does not match {len(ylabels)} rows x {len(xlabels)} columns")
+        raise ValueError(
+            f"matrix shape {matrix.shape} does not match {len(ylabels)} rows x {len(xlabels)} columns"
+        )
     ax = ax or plt.subplots(figsize=(0.5 * len(xlabels) + 2, 0.5 * len(ylabels) + 1.5))[1]
     image = ax.imshow(matrix, cmap="Blues", vmin=vmin, vmax=vmax)
     ax.set_xticks(range(len(xlabels)), xlabels, rotation=90 if len(xlabels) > 10 else 0)
@@ -77,7 +86,14 @@ def heatmap(
         threshold = (matrix.max() if vmax is None else vmax) / 2 if matrix.size else 0
         for (row, col), value in np.ndenumerate(matrix):
             text = f"{value:.2f}" if np.issubdtype(matrix.dtype, np.floating) else str(value)
-            ax.text(col, row, text, ha="center", va="center", fontsize=7,
-                    color="white" if value > threshold else "black")
+            ax.text(
+                col,
+                row,
+                text,
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if value > threshold else "black",
+            )
     ax.figure.colorbar(image, ax=ax)
     return ax

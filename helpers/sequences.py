@@ -22,12 +22,16 @@ def gru_torch_to_keras(gru: Any) -> list[np.ndarray]:
     if not isinstance(gru, torch.nn.GRU):
         raise TypeError(f"expected a torch.nn.GRU, got {type(gru).__name__}")
     if gru.num_layers != 1 or gru.bidirectional or not gru.bias or getattr(gru, "proj_size", 0):
-        raise ValueError("only a one-layer, one-direction GRU with biases maps onto one keras GRU layer")
+        raise ValueError(
+            "only a one-layer, one-direction GRU with biases maps onto one keras GRU layer"
+        )
     H = gru.hidden_size
-    order = np.r_[H:2 * H, 0:H, 2 * H:3 * H]  # rows z, r, n out of PyTorch's r, z, n
+    order = np.r_[H : 2 * H, 0:H, 2 * H : 3 * H]  # rows z, r, n out of PyTorch's r, z, n
     w = {name: p.detach().cpu().numpy() for name, p in gru.named_parameters()}
     return [
         w["weight_ih_l0"][order].T,  # kernel (inputs, 3H)
         w["weight_hh_l0"][order].T,  # recurrent kernel (H, 3H)
-        np.stack([w["bias_ih_l0"][order], w["bias_hh_l0"][order]]),  # bias (2, 3H): input, recurrent
+        np.stack(
+            [w["bias_ih_l0"][order], w["bias_hh_l0"][order]]
+        ),  # bias (2, 3H): input, recurrent
     ]

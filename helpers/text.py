@@ -65,20 +65,28 @@ class Vocab:
         object.__setattr__(self, "index", {token: i for i, token in enumerate(tokens)})
 
     @classmethod
-    def build(cls, token_lists: Iterable[Sequence[str]], max_size: int | None = None, min_count: int = 1) -> Vocab:
-        """Tokens seen at least `min_count` times, most frequent first (ties alphabetical), at most `max_size` incl. specials."""
+    def build(
+        cls, token_lists: Iterable[Sequence[str]], max_size: int | None = None, min_count: int = 1
+    ) -> Vocab:
+        """Tokens seen >= `min_count` times, most frequent first (ties alphabetical), <= `max_size` in all."""
         if max_size is not None and (not _is_int(max_size) or max_size < 2):
-            raise ValueError(f"max_size must be an integer >= 2 (<pad> and <unk>), got {max_size!r}")
+            raise ValueError(
+                f"max_size must be an integer >= 2 (<pad> and <unk>), got {max_size!r}"
+            )
         if not _is_int(min_count) or min_count < 1:
             raise ValueError(f"min_count must be an integer >= 1, got {min_count!r}")
         token_lists = [token_lists] if isinstance(token_lists, str) else list(token_lists)
         if any(isinstance(tokens, str) for tokens in token_lists):
-            raise TypeError("build takes a list of token lists, e.g. [['hello', 'world'], ...], not texts: "
-                            "tokenise each text first (word_tokens or char_tokens)")
+            raise TypeError(
+                "build takes a list of token lists, e.g. [['hello', 'world'], ...], not texts: "
+                "tokenise each text first (word_tokens or char_tokens)"
+            )
         counts = Counter(token for tokens in token_lists for token in tokens)
         counts.pop(PAD, None)
         counts.pop(UNK, None)
-        ranked = sorted((t for t, c in counts.items() if c >= min_count), key=lambda t: (-counts[t], t))
+        ranked = sorted(
+            (t for t, c in counts.items() if c >= min_count), key=lambda t: (-counts[t], t)
+        )
         if max_size is not None:
             ranked = ranked[: max_size - 2]
         return cls((PAD, UNK, *ranked))
@@ -110,7 +118,10 @@ def pad(sequences: Iterable[Sequence[int]], length: int, pad_id: int = 0) -> np.
         raise ValueError(f"length must be a positive integer, got {length!r}")
     rows = [list(seq)[:length] for seq in sequences]
     for row in rows:
-        if any(isinstance(i, (bool, float, np.floating)) or not isinstance(i, (int, np.integer)) for i in row):
+        if any(
+            isinstance(i, (bool, float, np.floating)) or not isinstance(i, (int, np.integer))
+            for i in row
+        ):
             raise TypeError(f"token ids must be integers, got {row}")
         if any(i < 0 for i in row):
             raise ValueError(f"token ids must be >= 0, got {row}")

@@ -54,7 +54,9 @@ def from_keras(keras_history: Any, seconds: float = 0.0) -> History:
     """Convert the object returned by Keras `model.fit` into a `History`."""
     metrics = getattr(keras_history, "history", None)
     if not isinstance(metrics, dict):
-        raise TypeError(f"expected the History returned by keras Model.fit, got {type(keras_history).__name__}")
+        raise TypeError(
+            f"expected the History returned by keras Model.fit, got {type(keras_history).__name__}"
+        )
     return History({k: [float(v) for v in vals] for k, vals in metrics.items()}, "keras", seconds)
 
 
@@ -124,7 +126,9 @@ def _run_batches(model, loader, loss_fn, device, optimizer=None, ignore_index=No
         if classifier:
             correct += int((logits.detach().argmax(dim=-1) == y).sum())
     if count == 0:
-        raise ValueError("the loader yielded no batches (or only ignored targets): check its dataset and batch_size")
+        raise ValueError(
+            "the loader yielded no batches (or only ignored targets): check its dataset and batch_size"
+        )
     return loss_sum, correct, count, classifier
 
 
@@ -136,7 +140,11 @@ def _epoch_metrics(loss_sum: float, correct: int, count: int, classifier: bool) 
 
 
 def evaluate(
-    model: Any, loader: Any, loss_fn: Callable, device: Any = "cpu", ignore_index: int | None = None,
+    model: Any,
+    loader: Any,
+    loss_fn: Callable,
+    device: Any = "cpu",
+    ignore_index: int | None = None,
 ) -> dict[str, float]:
     """Mean loss per target (and accuracy, for one label per example) of a PyTorch model over a DataLoader.
 
@@ -146,30 +154,47 @@ def evaluate(
     return _evaluate(model, loader, loss_fn, device, ignore_index)
 
 
-def _evaluate(model: Any, loader: Any, loss_fn: Callable, device: Any, ignore_index: int | None,
-              where: str = "") -> dict[str, float]:
+def _evaluate(
+    model: Any,
+    loader: Any,
+    loss_fn: Callable,
+    device: Any,
+    ignore_index: int | None,
+    where: str = "",
+) -> dict[str, float]:
     import torch
 
     model.eval()
     with torch.no_grad():
-        return _epoch_metrics(*_run_batches(model, loader, loss_fn, device, None, ignore_index, where))
+        return _epoch_metrics(
+            *_run_batches(model, loader, loss_fn, device, None, ignore_index, where)
+        )
 
 
 def train_epoch(
-    model: Any, loader: Any, loss_fn: Callable, optimizer: Any, device: Any = "cpu",
-    ignore_index: int | None = None, epoch: int | None = None,
+    model: Any,
+    loader: Any,
+    loss_fn: Callable,
+    optimizer: Any,
+    device: Any = "cpu",
+    ignore_index: int | None = None,
+    epoch: int | None = None,
 ) -> dict[str, float]:
     """One pass over `loader` with an optimizer step per batch; returns the running-mean metrics."""
     model.train()
     where = f" of epoch {epoch}" if epoch is not None else ""
-    return _epoch_metrics(*_run_batches(model, loader, loss_fn, device, optimizer, ignore_index, where))
+    return _epoch_metrics(
+        *_run_batches(model, loader, loss_fn, device, optimizer, ignore_index, where)
+    )
 
 
 def _positive_int(value: Any) -> bool:
     return not isinstance(value, bool) and isinstance(value, (int, np.integer)) and value >= 1
 
 
-def _check_fit_options(num_epochs: int, val_loader: Any, keep_best: bool, patience: int | None) -> None:
+def _check_fit_options(
+    num_epochs: int, val_loader: Any, keep_best: bool, patience: int | None
+) -> None:
     if not _positive_int(num_epochs):
         raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
     if patience is not None and not _positive_int(patience):
@@ -206,10 +231,20 @@ def fit(
     bar = tqdm(range(num_epochs), desc="epochs", disable=not progress)
     with Timer() as timer:
         for epoch in bar:
-            history.append(**train_epoch(model, train_loader, loss_fn, optimizer, device, ignore_index, epoch + 1))
+            history.append(
+                **train_epoch(
+                    model, train_loader, loss_fn, optimizer, device, ignore_index, epoch + 1
+                )
+            )
             if val_loader is not None:
-                val = _evaluate(model, val_loader, loss_fn, device, ignore_index,
-                                f" of the validation data after epoch {epoch + 1}")
+                val = _evaluate(
+                    model,
+                    val_loader,
+                    loss_fn,
+                    device,
+                    ignore_index,
+                    f" of the validation data after epoch {epoch + 1}",
+                )
                 history.append(**{f"val_{name}": value for name, value in val.items()})
                 if val["loss"] < best_loss:
                     best_loss, waited, history.best_epoch = val["loss"], 0, epoch + 1

@@ -7,9 +7,17 @@ import torch
 from helpers.cnn import LeNetConfig, conv_output_size, count_params, lenet_keras, lenet_torch
 
 
-@pytest.mark.parametrize("size, kernel, stride, padding, dilation", [
-    (8, 3, 1, 1, 1), (8, 3, 2, 0, 1), (9, 3, 2, 1, 1), (10, 3, 1, 0, 2), (7, 2, 2, 0, 1), (5, 5, 1, 0, 1),
-])
+@pytest.mark.parametrize(
+    "size, kernel, stride, padding, dilation",
+    [
+        (8, 3, 1, 1, 1),
+        (8, 3, 2, 0, 1),
+        (9, 3, 2, 1, 1),
+        (10, 3, 1, 0, 2),
+        (7, 2, 2, 0, 1),
+        (5, 5, 1, 0, 1),
+    ],
+)
 def test_conv_output_size_matches_pytorch(size, kernel, stride, padding, dilation):
     conv = torch.nn.Conv2d(1, 1, kernel, stride=stride, padding=padding, dilation=dilation)
     expected = conv(torch.zeros(1, 1, size, size)).shape[-1]
@@ -44,17 +52,31 @@ def test_default_lenet_has_the_same_parameters_in_both_frameworks():
 
 
 def test_lenet_output_shapes_for_other_sizes():
-    config = LeNetConfig(image_size=28, in_channels=3, channels=(4, 8), kernel_size=5, hidden=16, num_classes=3)
+    config = LeNetConfig(
+        image_size=28, in_channels=3, channels=(4, 8), kernel_size=5, hidden=16, num_classes=3
+    )
     assert lenet_torch(config)(torch.zeros(2, 3, 28, 28)).shape == (2, 3)
     assert tuple(lenet_keras(config)(np.zeros((2, 28, 28, 3), np.float32)).shape) == (2, 3)
     assert count_params(lenet_torch(config)) == count_params(lenet_keras(config))
 
 
-@pytest.mark.parametrize("bad", [
-    {"image_size": 3}, {"kernel_size": 4}, {"kernel_size": 0}, {"channels": (8,)}, {"channels": (8, 0)},
-    {"hidden": 0}, {"dropout": 1.0}, {"dropout": -0.1}, {"image_size": 7.5}, {"kernel_size": 3.0},
-    {"channels": "ab"}, {"num_classes": True},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"image_size": 3},
+        {"kernel_size": 4},
+        {"kernel_size": 0},
+        {"channels": (8,)},
+        {"channels": (8, 0)},
+        {"hidden": 0},
+        {"dropout": 1.0},
+        {"dropout": -0.1},
+        {"image_size": 7.5},
+        {"kernel_size": 3.0},
+        {"channels": "ab"},
+        {"num_classes": True},
+    ],
+)
 def test_lenet_config_rejects_bad_values(bad):
     with pytest.raises(ValueError):
         LeNetConfig(**bad)
@@ -76,8 +98,6 @@ def test_count_params_of_an_unbuilt_keras_model_is_an_error():
 
 
 def test_count_params_skips_frozen_weights_in_both_frameworks():
-    import keras
-
     net = lenet_torch(LeNetConfig())
     total = count_params(net)
     for p in net[0].parameters():

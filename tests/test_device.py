@@ -12,8 +12,11 @@ from helpers import device
 
 
 def test_importing_helpers_imports_no_framework():
-    code = "import sys, helpers, helpers.data, helpers.train; print('torch' in sys.modules, 'tensorflow' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    code = ("import sys, helpers, helpers.data, helpers.train; "
+            "print('torch' in sys.modules, 'tensorflow' in sys.modules)")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.split() == ["False", "False"]
 
 
@@ -67,8 +70,12 @@ def test_tensorflow_gpu_gets_memory_growth(monkeypatch):
 
     fake_gpus = ["gpu0", "gpu1"]
     grown = []
-    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: fake_gpus if kind == "GPU" else [])
-    monkeypatch.setattr(tf.config.experimental, "set_memory_growth", lambda gpu, on: grown.append((gpu, on)))
+    monkeypatch.setattr(
+        tf.config, "list_physical_devices", lambda kind=None: fake_gpus if kind == "GPU" else []
+    )
+    monkeypatch.setattr(
+        tf.config.experimental, "set_memory_growth", lambda gpu, on: grown.append((gpu, on))
+    )
     assert device.tf_device() == ("/GPU:0", None)
     assert grown == [("gpu0", True), ("gpu1", True)]
 
@@ -78,7 +85,12 @@ def _draw_everything() -> list:
 
     import tensorflow as tf
 
-    return [random.random(), float(np.random.rand()), float(torch.rand(1)), float(tf.random.uniform(()))]
+    return [
+        random.random(),
+        float(np.random.rand()),
+        float(torch.rand(1)),
+        float(tf.random.uniform(())),
+    ]
 
 
 def test_seeding_gives_identical_numbers():
@@ -107,13 +119,17 @@ def _fresh_python(code: str, **env_overrides: str) -> str:
 
     env = {k: v for k, v in os.environ.items() if k not in device.QUIET_OFFLINE_ENV}
     env.update(env_overrides)
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
 
 
 def test_importing_helpers_alone_sets_the_quiet_offline_environment():
-    code = ("import os, sys; import helpers; "
-            "print(sorted(k for k in helpers.device.QUIET_OFFLINE_ENV if k in os.environ)); "
-            "print('tensorflow' in sys.modules, 'torch' in sys.modules)")
+    code = (
+        "import os, sys; import helpers; "
+        "print(sorted(k for k in helpers.device.QUIET_OFFLINE_ENV if k in os.environ)); "
+        "print('tensorflow' in sys.modules, 'torch' in sys.modules)"
+    )
     keys, frameworks = _fresh_python(code).splitlines()
     assert keys == str(sorted(device.QUIET_OFFLINE_ENV))
     assert frameworks == "False False"  # set before any framework could read them
@@ -138,13 +154,22 @@ def test_setup_accepts_a_single_framework_name(capsys):
 def test_tensorflow_imports_silently_with_onednn_on():
     code = "import helpers, os; import tensorflow; print(os.environ['TF_ENABLE_ONEDNN_OPTS'])"
     env = {k: v for k, v in __import__("os").environ.items() if k not in device.QUIET_OFFLINE_ENV}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     assert result.stdout.strip() == "1" and result.stderr == ""
 
 
 def test_only_the_onednn_notice_is_filtered_from_stderr():
-    preamble = "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n"
-    notice = "I0000 00:00:1795.9   11060 port.cc:153] oneDNN custom operations are on. You may see...\n"
+    preamble = (
+        "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n"
+    )
+    notice = (
+        "I0000 00:00:1795.9   11060 port.cc:153] oneDNN custom operations are on. You may see...\n"
+    )
     real = "E0000 00:00:1795.9   11060 cuda.cc:1] a real error\n"
     assert device.without_onednn_notice(preamble + notice + preamble + notice) == ""
-    assert device.without_onednn_notice(preamble + real + notice + "Traceback\n") == preamble + real + "Traceback\n"
+    assert (
+        device.without_onednn_notice(preamble + real + notice + "Traceback\n")
+        == preamble + real + "Traceback\n"
+    )

@@ -11,23 +11,33 @@ from helpers import data, doctor
 
 def test_every_check_prints_one_ok_or_fix_line():
     checks = doctor.run_checks()
-    assert {"python", "torch", "tensorflow device", "jupyter kernel", "CJK font"} <= {c.name for c in checks}
+    assert {"python", "torch", "tensorflow device", "jupyter kernel", "CJK font"} <= {
+        c.name for c in checks
+    }
     assert all(c.line().startswith(("OK   ", "FIX  ")) for c in checks)
     assert all(" -> " in c.line() for c in checks if not c.ok)  # every FIX says what to do
 
 
-@pytest.mark.skipif(not os.environ.get("CI"), reason="CI installs the complete environment, font included")
+@pytest.mark.skipif(
+    not os.environ.get("CI"), reason="CI installs the complete environment, font included"
+)
 def test_the_ci_environment_is_all_ok():
-    result = subprocess.run([sys.executable, "-m", "helpers.doctor"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers.doctor"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout
     assert result.stdout.rstrip().endswith("0 to FIX: ready for the course")
 
 
 def test_a_wrong_pin_is_a_fix_line(tmp_path):
     requirements = tmp_path / "requirements.txt"
-    requirements.write_text("numpy==1.0.0\npytest==9.2.0  # the test runner\nnot-a-real-package==1.2\n")
+    requirements.write_text(
+        "numpy==1.0.0\npytest==9.2.0  # the test runner\nnot-a-real-package==1.2\n"
+    )
     lines = {c.name: c.line() for c in doctor.check_pins(requirements)}
-    assert lines["numpy"].startswith("FIX  numpy: ") and 'pip install "numpy==1.0.0"' in lines["numpy"]
+    assert (
+        lines["numpy"].startswith("FIX  numpy: ") and 'pip install "numpy==1.0.0"' in lines["numpy"]
+    )
     assert lines["pytest"] == "OK   pytest: 9.2.0"
     assert lines["not-a-real-package"].startswith("FIX  not-a-real-package: not installed")
 
@@ -52,7 +62,11 @@ def test_a_missing_cjk_font_is_a_fix_line():
 
 def test_a_kernel_of_another_python_is_a_fix_line():
     check = doctor.check_kernel(lambda: ["/opt/other/bin/python3", "-m", "ipykernel_launcher"])
-    assert not check.ok and "/opt/other/bin/python3" in check.detail and "ipykernel install" in check.fix
+    assert (
+        not check.ok
+        and "/opt/other/bin/python3" in check.detail
+        and "ipykernel install" in check.fix
+    )
     assert doctor.check_kernel(lambda: [sys.executable, "-m", "ipykernel_launcher"]).ok
 
 
@@ -72,6 +86,8 @@ def test_a_corrupted_data_file_is_a_fix_line(tmp_path, monkeypatch):
 def test_helpers_doctor_is_callable_and_returns_the_exit_code(capsys, monkeypatch):
     import helpers
 
-    monkeypatch.setattr(doctor, "check_cjk_font", lambda: doctor.Check("CJK font", False, "none found", "install"))
+    monkeypatch.setattr(
+        doctor, "check_cjk_font", lambda: doctor.Check("CJK font", False, "none found", "install")
+    )
     assert helpers.doctor() == 1
     assert "to FIX" in capsys.readouterr().out

@@ -27,7 +27,9 @@ def test_a_right_answer_passes_and_says_so(fake_section, capsys):
 
 
 def test_a_wrong_answer_raises_with_the_checkers_hint(fake_section):
-    with pytest.raises(exercises.WrongAnswer, match=r"Exercise 9.1.1: not yet right. expected .* got 41"):
+    with pytest.raises(
+        exercises.WrongAnswer, match=r"Exercise 9.1.1: not yet right. expected .* got 41"
+    ):
         exercises.check("9.1.1", 41)
 
 
@@ -36,11 +38,15 @@ def test_no_answer_yet_passes_quietly_with_a_reminder(fake_section, capsys):
     assert "not answered yet" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("bad, message", [
-    ("9.1", "chapter.section.number"), (5.1, "chapter.section.number"),
-    ("9.1.7", r"section 9.1 has no exercise 7; its exercises: \['1'\]"),
-    ("8.8.1", r"section 8.8 has no exercise checks"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("9.1", "chapter.section.number"),
+        (5.1, "chapter.section.number"),
+        ("9.1.7", r"section 9.1 has no exercise 7; its exercises: \['1'\]"),
+        ("8.8.1", r"section 8.8 has no exercise checks"),
+    ],
+)
 def test_bad_exercise_names_are_clear_errors(fake_section, bad, message):
     with pytest.raises(ValueError, match=message):
         exercises.check(bad, 42)

@@ -38,21 +38,26 @@ def test_mcnemar_equals_statsmodels_exact_test():
     y, pred_a, pred_b = _two_classifiers()
     result = metrics.mcnemar(y, pred_a, pred_b)
     right_a, right_b = pred_a == y, pred_b == y
-    table = [[np.sum(right_a & right_b), np.sum(right_a & ~right_b)],
-             [np.sum(~right_a & right_b), np.sum(~right_a & ~right_b)]]
+    table = [
+        [np.sum(right_a & right_b), np.sum(right_a & ~right_b)],
+        [np.sum(~right_a & right_b), np.sum(~right_a & ~right_b)],
+    ]
     assert (result.only_a_right, result.only_b_right) == (table[0][1], table[1][0])
     assert result.p_value == pytest.approx(reference(table, exact=True).pvalue, rel=1e-9)
     assert metrics.mcnemar(y, pred_a, pred_a).p_value == 1.0
 
 
-@pytest.mark.parametrize("call", [
-    lambda: metrics.bootstrap_interval([1, 0], [1]),
-    lambda: metrics.bootstrap_interval([], []),
-    lambda: metrics.bootstrap_interval(1, 1),
-    lambda: metrics.bootstrap_interval([1, 0], [1, 0], n_resamples=10),
-    lambda: metrics.bootstrap_interval([1, 0], [1, 0], confidence=95),
-    lambda: metrics.mcnemar([1, 0, 1], [1, 0], [1, 0, 1]),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: metrics.bootstrap_interval([1, 0], [1]),
+        lambda: metrics.bootstrap_interval([], []),
+        lambda: metrics.bootstrap_interval(1, 1),
+        lambda: metrics.bootstrap_interval([1, 0], [1, 0], n_resamples=10),
+        lambda: metrics.bootstrap_interval([1, 0], [1, 0], confidence=95),
+        lambda: metrics.mcnemar([1, 0, 1], [1, 0], [1, 0, 1]),
+    ],
+)
 def test_bad_inputs_are_clear_errors(call):
     with pytest.raises(ValueError):
         call()

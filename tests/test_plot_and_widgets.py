@@ -47,7 +47,10 @@ def test_heatmap_writes_values_and_checks_shape():
     ax = plot.heatmap(np.array([[3, 1], [0, 4]]), ["a", "b"], ["x", "y"], title="confusion")
     assert [t.get_text() for t in ax.texts] == ["3", "1", "0", "4"]
     assert ax.get_title() == "confusion"
-    assert plot.heatmap(np.eye(2), ["a", "b"], ["x", "y"], vmin=0, vmax=4).images[0].get_clim() == (0, 4)
+    assert plot.heatmap(np.eye(2), ["a", "b"], ["x", "y"], vmin=0, vmax=4).images[0].get_clim() == (
+        0,
+        4,
+    )
     with pytest.raises(ValueError, match="does not match 3 rows x 2 columns"):
         plot.heatmap(np.zeros((2, 2)), ["a", "b"], ["x", "y", "z"])
 
@@ -67,8 +70,11 @@ def test_int_slider_checks_its_range():
 
 def test_explore_runs_the_function_with_the_controls_values():
     calls = []
-    box = widgets.explore(lambda lr, k: calls.append((lr, k)), lr=widgets.log_slider("lr", 0.1, 0.01, 1.0),
-                          k=widgets.int_slider("k", 2, 1, 5))
+    box = widgets.explore(
+        lambda lr, k: calls.append((lr, k)),
+        lr=widgets.log_slider("lr", 0.1, 0.01, 1.0),
+        k=widgets.int_slider("k", 2, 1, 5),
+    )
     assert calls[-1] == (pytest.approx(0.1), 2)
     box.children[1].value = 4
     assert calls[-1][1] == 4

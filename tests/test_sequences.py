@@ -11,7 +11,9 @@ keras = pytest.importorskip("keras")
 
 
 def _keras_gru(inputs: int, hidden: int):
-    return keras.Sequential([keras.Input((None, inputs)), keras.layers.GRU(hidden, return_sequences=True)])
+    return keras.Sequential(
+        [keras.Input((None, inputs)), keras.layers.GRU(hidden, return_sequences=True)]
+    )
 
 
 def test_mapped_weights_give_the_same_outputs():

@@ -27,7 +27,12 @@ def test_vocab_build_orders_by_count_then_alphabet():
     assert vocab.tokens == (PAD, UNK, "c", "b", "a")
     assert len(vocab) == 5
     assert Vocab.build([["b", "a", "c"], ["c", "b"], ["c"]], max_size=3).tokens == (PAD, UNK, "c")
-    assert Vocab.build([["b", "a", "c"], ["c", "b"], ["c"]], min_count=2).tokens == (PAD, UNK, "c", "b")
+    assert Vocab.build([["b", "a", "c"], ["c", "b"], ["c"]], min_count=2).tokens == (
+        PAD,
+        UNK,
+        "c",
+        "b",
+    )
 
 
 def test_vocab_special_tokens_are_not_counted():
@@ -90,10 +95,15 @@ def test_word_ids_equal_keras_text_vectorization_on_unicode_and_whitespace():
     texts = ["Café ÉCLAIR Über", "a\xa0b c", "x\u2003y", "A,B.c! tea\tTEA\nTea", "  spaced   out  "]
     tokens = [text.word_tokens(t) for t in texts]
     vocab = text.Vocab.build(tokens)
-    layer = keras.layers.TextVectorization(vocabulary=list(vocab.tokens[2:]), output_sequence_length=6)
+    layer = keras.layers.TextVectorization(
+        vocabulary=list(vocab.tokens[2:]), output_sequence_length=6
+    )
     ours = text.pad([vocab.encode(t) for t in tokens], 6)
     assert np.array_equal(layer(texts).numpy(), ours)
-    assert text.word_tokens("Café ÉCLAIR") == ["café", "Éclair"]  # ASCII-only lower-casing, as Keras
+    assert text.word_tokens("Café ÉCLAIR") == [
+        "café",
+        "Éclair",
+    ]  # ASCII-only lower-casing, as Keras
 
 
 def test_pad_rejects_non_integer_and_negative_ids():

@@ -34,7 +34,9 @@ def test_from_keras_converts_a_real_fit():
     helpers.seed_everything(0)
     model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
     model.compile(optimizer="sgd", loss="mse")
-    fitted = model.fit(np.ones((8, 3)), np.zeros((8, 2)), epochs=3, validation_split=0.25, verbose=0)
+    fitted = model.fit(
+        np.ones((8, 3)), np.zeros((8, 2)), epochs=3, validation_split=0.25, verbose=0
+    )
     history = train.from_keras(fitted, seconds=1.2)
     assert history.framework == "keras" and history.epochs == 3
     assert set(history.metrics) == {"loss", "val_loss"} and history.seconds == 1.2
@@ -42,7 +44,9 @@ def test_from_keras_converts_a_real_fit():
 
 
 def test_from_keras_rejects_other_objects():
-    with pytest.raises(TypeError, match="expected the History returned by keras Model.fit, got dict"):
+    with pytest.raises(
+        TypeError, match="expected the History returned by keras Model.fit, got dict"
+    ):
         train.from_keras({"loss": [1.0]})
 
 
@@ -71,13 +75,23 @@ def test_fit_learns_a_separable_problem_and_records_validation():
     loader = data.to_dataloader(X[:150], y[:150], batch_size=32)
     val_loader = data.to_dataloader(X[150:], y[150:], shuffle=False)
     net = nn.Linear(2, 2)
-    history = train.fit(net, loader, nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), lr=0.5),
-                        num_epochs=10, val_loader=val_loader, progress=False)
+    history = train.fit(
+        net,
+        loader,
+        nn.CrossEntropyLoss(),
+        torch.optim.SGD(net.parameters(), lr=0.5),
+        num_epochs=10,
+        val_loader=val_loader,
+        progress=False,
+    )
     assert set(history.metrics) == {"loss", "accuracy", "val_loss", "val_accuracy"}
     assert history.epochs == 10 and history.seconds > 0
     assert history["loss"][-1] < history["loss"][0]
     assert history["val_accuracy"][-1] >= 0.95
-    assert train.evaluate(net, val_loader, nn.CrossEntropyLoss())["accuracy"] == history["val_accuracy"][-1]
+    assert (
+        train.evaluate(net, val_loader, nn.CrossEntropyLoss())["accuracy"]
+        == history["val_accuracy"][-1]
+    )
 
 
 def test_evaluate_regression_has_no_accuracy():
@@ -91,23 +105,38 @@ def test_evaluate_regression_has_no_accuracy():
 def test_fit_rejects_bad_epoch_counts(num_epochs):
     net = nn.Linear(2, 2)
     with pytest.raises(ValueError, match="num_epochs must be a positive integer"):
-        train.fit(net, [], nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), lr=0.1), num_epochs)
+        train.fit(
+            net, [], nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), lr=0.1), num_epochs
+        )
 
 
 def _noisy_problem(n: int = 120) -> tuple:
     rng = np.random.default_rng(1)
     X = rng.normal(size=(n, 20)).astype(np.float32)
-    return X, rng.integers(0, 2, size=n)  # random labels: a big model overfits, validation loss rises
+    return X, rng.integers(
+        0, 2, size=n
+    )  # random labels: a big model overfits, validation loss rises
 
 
 def _fit_overfitting_net(num_epochs: int, **options) -> tuple:
     """Fit a 20-64-2 MLP to random labels (it overfits); return the net, validation loader and History."""
     helpers.seed_everything(0, frameworks=("torch",))
     X, y = _noisy_problem()
-    loader, val_loader = data.to_dataloader(X[:80], y[:80], 16), data.to_dataloader(X[80:], y[80:], shuffle=False)
+    loader, val_loader = (
+        data.to_dataloader(X[:80], y[:80], 16),
+        data.to_dataloader(X[80:], y[80:], shuffle=False),
+    )
     net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2))
-    history = train.fit(net, loader, nn.CrossEntropyLoss(), torch.optim.Adam(net.parameters(), lr=0.01),
-                        num_epochs, val_loader=val_loader, progress=False, **options)
+    history = train.fit(
+        net,
+        loader,
+        nn.CrossEntropyLoss(),
+        torch.optim.Adam(net.parameters(), lr=0.01),
+        num_epochs,
+        val_loader=val_loader,
+        progress=False,
+        **options,
+    )
     return net, val_loader, history
 
 
@@ -115,7 +144,9 @@ def test_keep_best_restores_the_epoch_with_the_lowest_validation_loss():
     net, val_loader, history = _fit_overfitting_net(30, keep_best=True)
     best = int(np.argmin(history["val_loss"])) + 1
     assert history.best_epoch == best < 30  # it overfits, so the best epoch is not the last
-    assert train.evaluate(net, val_loader, nn.CrossEntropyLoss())["loss"] == pytest.approx(min(history["val_loss"]))
+    assert train.evaluate(net, val_loader, nn.CrossEntropyLoss())["loss"] == pytest.approx(
+        min(history["val_loss"])
+    )
 
 
 def test_patience_stops_early():
@@ -136,15 +167,25 @@ def _diverging_fit(loss_fn, **options) -> train.History:
     X, y = _separable_problem(32)
     loader = data.to_dataloader(X, y, batch_size=16)
     net = nn.Linear(2, 2)
-    return train.fit(net, loader, loss_fn, torch.optim.SGD(net.parameters(), lr=0.1), 3,
-                     val_loader=loader, progress=False, **options)
+    return train.fit(
+        net,
+        loader,
+        loss_fn,
+        torch.optim.SGD(net.parameters(), lr=0.1),
+        3,
+        val_loader=loader,
+        progress=False,
+        **options,
+    )
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
 @pytest.mark.parametrize("options", [{}, {"keep_best": True}, {"patience": 1}])
 def test_a_non_finite_loss_stops_training_naming_epoch_and_batch(bad, options):
     loss_fn = lambda logits, target: logits.sum() * bad  # noqa: E731  (a loss that diverged)
-    with pytest.raises(train.NonFiniteLossError, match=r"the loss is (nan|inf|-inf) at batch 1 of epoch 1"):
+    with pytest.raises(
+        train.NonFiniteLossError, match=r"the loss is (nan|inf|-inf) at batch 1 of epoch 1"
+    ):
         _diverging_fit(loss_fn, **options)
 
 
@@ -159,8 +200,14 @@ def test_a_loss_that_diverges_later_names_that_epoch_and_batch():
     X, y = _separable_problem(32)
     net = nn.Linear(2, 2)
     with pytest.raises(train.NonFiniteLossError, match="at batch 2 of epoch 2"):
-        train.fit(net, data.to_dataloader(X, y, batch_size=16), loss_fn,
-                  torch.optim.SGD(net.parameters(), lr=0.1), 3, progress=False)
+        train.fit(
+            net,
+            data.to_dataloader(X, y, batch_size=16),
+            loss_fn,
+            torch.optim.SGD(net.parameters(), lr=0.1),
+            3,
+            progress=False,
+        )
 
 
 def test_a_non_finite_validation_loss_names_the_epoch():
@@ -170,7 +217,9 @@ def test_a_non_finite_validation_loss_names_the_epoch():
         calls["n"] += 1
         return logits.sum() * (1.0 if calls["n"] <= 2 else float("nan"))
 
-    with pytest.raises(train.NonFiniteLossError, match="batch 1 of the validation data after epoch 1"):
+    with pytest.raises(
+        train.NonFiniteLossError, match="batch 1 of the validation data after epoch 1"
+    ):
         _diverging_fit(loss_fn)
 
 
@@ -186,14 +235,27 @@ def test_evaluate_rejects_a_non_finite_loss_and_an_empty_loader():
 def test_fit_on_an_empty_loader_is_a_clear_error():
     net = nn.Linear(2, 2)
     with pytest.raises(ValueError, match="the loader yielded no batches"):
-        train.fit(net, [], nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), lr=0.1), 1, progress=False)
+        train.fit(
+            net,
+            [],
+            nn.CrossEntropyLoss(),
+            torch.optim.SGD(net.parameters(), lr=0.1),
+            1,
+            progress=False,
+        )
 
 
 def test_fit_accepts_numpy_integers():
     X, y = _separable_problem(32)
     net = nn.Linear(2, 2)
-    history = train.fit(net, data.to_dataloader(X, y, batch_size=np.int64(8)), nn.CrossEntropyLoss(),
-                        torch.optim.SGD(net.parameters(), lr=0.1), np.int64(2), progress=False)
+    history = train.fit(
+        net,
+        data.to_dataloader(X, y, batch_size=np.int64(8)),
+        nn.CrossEntropyLoss(),
+        torch.optim.SGD(net.parameters(), lr=0.1),
+        np.int64(2),
+        progress=False,
+    )
     assert history.epochs == 2
 
 
@@ -203,10 +265,14 @@ def test_per_position_loss_is_the_mean_per_token_skipping_padding():
     loader = data.to_dataloader(Y, Y, batch_size=1, shuffle=False)  # one row per batch
     embed = nn.Embedding(5, 5)
     loss_fn = lambda logits, y: nn.functional.cross_entropy(  # noqa: E731
-        logits.flatten(0, 1), y.flatten(), ignore_index=PAD)
+        logits.flatten(0, 1), y.flatten(), ignore_index=PAD
+    )
     with torch.no_grad():
-        per_token = nn.functional.cross_entropy(embed(torch.from_numpy(Y)).flatten(0, 1),
-                                                torch.from_numpy(Y).flatten(), ignore_index=PAD)
+        per_token = nn.functional.cross_entropy(
+            embed(torch.from_numpy(Y)).flatten(0, 1),
+            torch.from_numpy(Y).flatten(),
+            ignore_index=PAD,
+        )
     tokens = train.evaluate(embed, loader, loss_fn, ignore_index=PAD)["loss"]
     rows = train.evaluate(embed, loader, loss_fn)["loss"]  # without ignore_index: padding counted
     assert tokens == pytest.approx(float(per_token), rel=1e-6)

@@ -29,20 +29,28 @@ def _module(chapter: int, section: int) -> ModuleType:
     except ModuleNotFoundError as error:
         if error.name != f"{__name__}.{name}":
             raise
-        raise ValueError(f"section {chapter}.{section} has no exercise checks (no helpers.exercises.{name})") from None
+        raise ValueError(
+            f"section {chapter}.{section} has no exercise checks (no helpers.exercises.{name})"
+        ) from None
 
 
 def checker(exercise: str) -> Callable[[Any], None]:
     """The check function of exercise "chapter.section.number", e.g. "5.1.2"."""
     match = _EXERCISE_ID.match(exercise) if isinstance(exercise, str) else None
     if match is None:
-        raise ValueError(f"an exercise is named 'chapter.section.number', e.g. '5.1.2'; got {exercise!r}")
+        raise ValueError(
+            f"an exercise is named 'chapter.section.number', e.g. '5.1.2'; got {exercise!r}"
+        )
     chapter, section, number = (int(part) for part in match.groups())
     module = _module(chapter, section)
     function = getattr(module, f"exercise_{number}", None)
     if function is None:
-        known = sorted(n.removeprefix("exercise_") for n in dir(module) if n.startswith("exercise_"))
-        raise ValueError(f"section {chapter}.{section} has no exercise {number}; its exercises: {known}")
+        known = sorted(
+            n.removeprefix("exercise_") for n in dir(module) if n.startswith("exercise_")
+        )
+        raise ValueError(
+            f"section {chapter}.{section} has no exercise {number}; its exercises: {known}"
+        )
     return function
 
 
@@ -50,7 +58,9 @@ def check(exercise: str, answer: Any) -> bool:
     """Check an answer to an exercise: True if right, False if not answered yet (None); raises if wrong."""
     function = checker(exercise)
     if answer is None:
-        print(f"Exercise {exercise}: not answered yet (replace None with your answer, then run this cell)")
+        print(
+            f"Exercise {exercise}: not answered yet (replace None with your answer, then run this cell)"
+        )
         return False
     try:
         function(answer)
