@@ -22,13 +22,15 @@ def accuracy_score(y_true: Any, y_pred: Any) -> float:
 
 
 def _paired_arrays(*arrays: Any) -> list[np.ndarray]:
+    """1-D arrays of equal length, one entry per test row; a (N, 1) column is refused, not broadcast."""
     arrays = [np.asarray(a) for a in arrays]
-    lengths = {len(a) if a.ndim else -1 for a in arrays}
-    if -1 in lengths or len(lengths) != 1:
+    shapes = [a.shape for a in arrays]
+    if any(a.ndim != 1 for a in arrays) or len(set(shapes)) != 1:
         raise ValueError(
-            f"expected arrays with one entry per test row and equal lengths, got shapes {[a.shape for a in arrays]}"
+            f"expected 1-D arrays of equal length, one entry per test row, got shapes {shapes}; "
+            "flatten a (N, 1) column first, e.g. keras_net.predict(X).ravel()"
         )
-    if lengths == {0}:
+    if shapes[0] == (0,):
         raise ValueError("got empty arrays: there is nothing to score")
     return arrays
 

@@ -61,3 +61,9 @@ def test_mcnemar_equals_statsmodels_exact_test():
 def test_bad_inputs_are_clear_errors(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_a_column_of_labels_is_refused_instead_of_broadcast():
+    y, pred_a, pred_b = _two_classifiers()
+    with pytest.raises(ValueError, match=r"flatten a \(N, 1\) column first"):
+        metrics.mcnemar(y[:, None], pred_a, pred_b)  # would compare every row with every row
