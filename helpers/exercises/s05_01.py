@@ -58,7 +58,8 @@ def exercise_2(answer: Any) -> None:
     if math.isclose(value, -expected, rel_tol=1e-6):
         raise AssertionError("the size is right but the sign is not: Adam steps against the gradient")
     if math.isclose(value, -_LR, rel_tol=1e-6):
-        raise AssertionError("-lr would be right for eps = 0; here eps = 1e-3 is not small next to sqrt(v_hat_1) = |g_1|")
+        raise AssertionError("-lr would be right for eps = 0; here eps = 1e-3 is not small next to "
+                             "sqrt(v_hat_1) = |g_1|")
     raise AssertionError(
         f"got {value:.6g}; with bias correction m_hat_1 = g_1 and v_hat_1 = g_1^2, so the step is "
         "-lr * g_1 / (|g_1| + eps)"
