@@ -64,6 +64,7 @@ def read_section(path: Path) -> Section:
     title_cell = "".join(cells[0]["source"])
     title = title_cell.splitlines()[0].lstrip("# ").split(" ", 1)[1]
     goals_text = title_cell.split("**Learning goals.**", 1)[-1].split("**Prerequisites.**")[0]
+    goals_text = re.sub(r"(?<!!)\[([^\]]+)\]\([^)]+\)", r"\1", goals_text)  # links are relative to the notebook
     goals = tuple(" ".join(g.split()) for g in re.findall(r"^\s*\d+\.\s+(.+?)(?=^\s*\d+\.\s|\Z)", goals_text, re.M | re.S))
     study_text = title_cell.split("**Study time.**", 1)[1] if "**Study time.**" in title_cell else ""
     minutes = re.findall(r"(\d+)\s*(?:more\s+)?minutes", study_text.split("\n\n")[0])
