@@ -155,8 +155,8 @@ def lenet_shapes() -> plt.Figure:
 
 
 def residual_block() -> plt.Figure:
-    """2.3: y = ReLU(F(x) + x), F = conv-BN-ReLU-conv-BN, identity shortcut."""
-    fig, ax = canvas(5.2, 7.0)
+    """2.3: y = ReLU(F(x) + S(x)), F = conv-BN-ReLU-conv-BN, S = identity or a 1x1 projection."""
+    fig, ax = canvas(5.4, 7.0)
     x = box(ax, 2.2, 6.4, 1.4, 0.5, "$x$", "input")
     ops = ["Conv 3x3", "BatchNorm", "ReLU", "Conv 3x3", "BatchNorm"]
     centres = [box(ax, 2.2, 5.5 - 0.8 * i, 2.0, 0.5, op, "norm" if "Norm" in op else "weight" if "Conv" in op else "op")
@@ -168,10 +168,11 @@ def residual_block() -> plt.Figure:
     arrow(ax, (2.2, centres[-1][1] - 0.25), (2.2, 1.35))
     ax.plot([2.9, 4.3, 4.3], [6.4, 6.4, 1.15], color="#333333", linewidth=1.3)
     arrow(ax, (4.3, 1.15), (2.4, 1.15))
-    ax.text(4.5, 3.8, "identity shortcut", rotation=90, fontsize=10, va="center")
+    ax.text(4.5, 3.8, "shortcut $S(x)$: $x$, or 1x1 conv + BN if channels change", rotation=90,
+            fontsize=9.5, va="center")
     ax.text(0.55, 3.9, "$F(x)$", fontsize=13, ha="center")
     ax.plot([0.95, 0.95], [2.3, 5.5], color="#888888", linewidth=1)
-    y = box(ax, 2.2, 0.35, 2.6, 0.45, "$y = \\mathrm{ReLU}(F(x) + x)$", "out")
+    y = box(ax, 2.2, 0.35, 2.8, 0.45, "$y = \\mathrm{ReLU}(F(x) + S(x))$", "out")
     arrow(ax, (2.2, 0.95), (2.2, y[1] + 0.23))
     return fig
 
