@@ -54,7 +54,12 @@ def uses(paths: list[Path] | None = None) -> list[Use]:
 def key(english: str) -> str:
     """The form under which two spellings count as one term: lower case, singular."""
     words = english.lower().split()
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith(("ss", "is", "us")):
+    if (
+        words
+        and len(words[-1]) > 3
+        and words[-1].endswith("s")
+        and not words[-1].endswith(("ss", "is", "us"))
+    ):
         words[-1] = words[-1][:-1]
     return " ".join(words)
 
@@ -64,8 +69,11 @@ def clashes(found: list[Use]) -> list[str]:
     names: dict[str, dict[str, str]] = {}
     for use in found:
         names.setdefault(key(use.english), {}).setdefault(use.chinese, section_name(use.notebook))
-    return [f"{term}: " + ", ".join(f"{zh} ({where})" for zh, where in sorted(zhs.items()))
-            for term, zhs in sorted(names.items()) if len(zhs) > 1]
+    return [
+        f"{term}: " + ", ".join(f"{zh} ({where})" for zh, where in sorted(zhs.items()))
+        for term, zhs in sorted(names.items())
+        if len(zhs) > 1
+    ]
 
 
 def render(found: list[Use]) -> str:
@@ -81,11 +89,20 @@ def render(found: list[Use]) -> str:
     for term in sorted(first, key=str.casefold):
         use = first[term]
         link = use.notebook.relative_to(ROOT).as_posix()
-        rows.append(f"| {shown.get(term, use.english)} | {use.chinese} | [{section_name(use.notebook)}]({link}) |")
-    header = ["# Glossary / 术语表", "",
-              "Every key term the course introduces, with its Chinese name and the section that defines it.",
-              "Generated from the notebooks by `python tools/build_glossary.py`; do not edit by hand.", "",
-              f"{len(rows)} terms.", "", "| term | 中文 | section |", "|---|---|---|"]
+        rows.append(
+            f"| {shown.get(term, use.english)} | {use.chinese} | [{section_name(use.notebook)}]({link}) |"
+        )
+    header = [
+        "# Glossary / 术语表",
+        "",
+        "Every key term the course introduces, with its Chinese name and the section that defines it.",
+        "Generated from the notebooks by `python tools/build_glossary.py`; do not edit by hand.",
+        "",
+        f"{len(rows)} terms.",
+        "",
+        "| term | 中文 | section |",
+        "|---|---|---|",
+    ]
     return "\n".join(header + rows) + "\n"
 
 
@@ -101,7 +118,11 @@ def main() -> int:
     text = render(found)
     if args.check:
         current = GLOSSARY.exists() and GLOSSARY.read_text(encoding="utf-8") == text
-        print("GLOSSARY.md is up to date" if current else "GLOSSARY.md is out of date: run tools/build_glossary.py")
+        print(
+            "GLOSSARY.md is up to date"
+            if current
+            else "GLOSSARY.md is out of date: run tools/build_glossary.py"
+        )
         return 0 if current and not problems else 1
     GLOSSARY.write_text(text, encoding="utf-8")
     print(f"wrote {GLOSSARY.relative_to(ROOT)}: {text.count(chr(10)) - 9} terms")

@@ -64,9 +64,16 @@ def read_section(path: Path) -> Section:
     title_cell = "".join(cells[0]["source"])
     title = title_cell.splitlines()[0].lstrip("# ").split(" ", 1)[1]
     goals_text = title_cell.split("**Learning goals.**", 1)[-1].split("**Prerequisites.**")[0]
-    goals_text = re.sub(r"(?<!!)\[([^\]]+)\]\([^)]+\)", r"\1", goals_text)  # links are relative to the notebook
-    goals = tuple(" ".join(g.split()) for g in re.findall(r"^\s*\d+\.\s+(.+?)(?=^\s*\d+\.\s|\Z)", goals_text, re.M | re.S))
-    study_text = title_cell.split("**Study time.**", 1)[1] if "**Study time.**" in title_cell else ""
+    goals_text = re.sub(
+        r"(?<!!)\[([^\]]+)\]\([^)]+\)", r"\1", goals_text
+    )  # links are relative to the notebook
+    goals = tuple(
+        " ".join(g.split())
+        for g in re.findall(r"^\s*\d+\.\s+(.+?)(?=^\s*\d+\.\s|\Z)", goals_text, re.M | re.S)
+    )
+    study_text = (
+        title_cell.split("**Study time.**", 1)[1] if "**Study time.**" in title_cell else ""
+    )
     minutes = re.findall(r"(\d+)\s*(?:more\s+)?minutes", study_text.split("\n\n")[0])
     prereq_text = title_cell.split("**Prerequisites.**", 1)[-1].split("**Study time.**")[0]
     prereqs = []
@@ -74,30 +81,55 @@ def read_section(path: Path) -> Section:
         linked = (path.parent / target).resolve()
         if linked.exists() and linked != path:
             prereqs.append(number_of(linked))
-    exercises = len(re.findall(r"helpers\.exercises\.check\(", "\n".join("".join(c["source"]) for c in cells)))
-    study = f"{minutes[0]} min" + (f" (+{minutes[1]} exercises)" if len(minutes) > 1 else "") if minutes else "?"
-    return Section(number_of(path), title, path, goals, study,
-                   tuple(dict.fromkeys(prereqs)), _run_seconds(cells), exercises)
+    exercises = len(
+        re.findall(r"helpers\.exercises\.check\(", "\n".join("".join(c["source"]) for c in cells))
+    )
+    study = (
+        f"{minutes[0]} min" + (f" (+{minutes[1]} exercises)" if len(minutes) > 1 else "")
+        if minutes
+        else "?"
+    )
+    return Section(
+        number_of(path),
+        title,
+        path,
+        goals,
+        study,
+        tuple(dict.fromkeys(prereqs)),
+        _run_seconds(cells),
+        exercises,
+    )
 
 
 def sections() -> list[Section]:
     """Every section notebook in course order."""
     paths = sorted(ROOT.glob("chapters/[0-9][0-9]_*/[0-9][0-9]_*.ipynb"))
-    return sorted((read_section(p) for p in paths), key=lambda s: tuple(map(int, s.number.split("."))))
+    return sorted(
+        (read_section(p) for p in paths), key=lambda s: tuple(map(int, s.number.split(".")))
+    )
 
 
 def render(all_sections: list[Section]) -> str:
     """The generated part of TEACHING.md: one table row per section, then the goals of each."""
-    rows = ["| section | builds on | study time | runs in (2 CPU cores) | exercises |", "|---|---|---|---|---|"]
+    rows = [
+        "| section | builds on | study time | runs in (2 CPU cores) | exercises |",
+        "|---|---|---|---|---|",
+    ]
     for s in all_sections:
         link = s.path.relative_to(ROOT).as_posix()
         seconds = f"{s.run_seconds:.0f} s" if s.run_seconds is not None else "not executed"
-        rows.append(f"| [{s.number} {s.title}]({link}) | {', '.join(s.prerequisites) or '-'} | "
-                    f"{s.study_minutes} | {seconds} | {s.exercises or '-'} |")
+        rows.append(
+            f"| [{s.number} {s.title}]({link}) | {', '.join(s.prerequisites) or '-'} | "
+            f"{s.study_minutes} | {seconds} | {s.exercises or '-'} |"
+        )
     goals = []
     for s in all_sections:
-        goals.append(f"**{s.number} {s.title}.** " + " ".join(f"({i}) {g}" for i, g in enumerate(s.goals, 1)))
-    return "\n".join([START, "", *rows, "", "### Learning goals, section by section", "", *goals, "", END])
+        goals.append(
+            f"**{s.number} {s.title}.** " + " ".join(f"({i}) {g}" for i, g in enumerate(s.goals, 1))
+        )
+    return "\n".join(
+        [START, "", *rows, "", "### Learning goals, section by section", "", *goals, "", END]
+    )
 
 
 def _order(number: str) -> tuple[int, ...]:
@@ -106,7 +138,9 @@ def _order(number: str) -> tuple[int, ...]:
 
 def direct_prerequisites(all_sections: list[Section]) -> dict[str, set[str]]:
     """Earlier sections each section links to, without those implied by another link (transitive reduction)."""
-    earlier = {s.number: {p for p in s.prerequisites if _order(p) < _order(s.number)} for s in all_sections}
+    earlier = {
+        s.number: {p for p in s.prerequisites if _order(p) < _order(s.number)} for s in all_sections
+    }
 
     def reachable(start: str) -> set[str]:
         seen, todo = set(), list(earlier.get(start, ()))
@@ -117,7 +151,10 @@ def direct_prerequisites(all_sections: list[Section]) -> dict[str, set[str]]:
                 todo.extend(earlier.get(node, ()))
         return seen
 
-    return {n: {p for p in ps if not any(p in reachable(q) for q in ps - {p})} for n, ps in earlier.items()}
+    return {
+        n: {p for p in ps if not any(p in reachable(q) for q in ps - {p})}
+        for n, ps in earlier.items()
+    }
 
 
 def draw_map(all_sections: list[Section]) -> None:
@@ -137,17 +174,38 @@ def draw_map(all_sections: list[Section]) -> None:
     for s in all_sections:
         for p in sorted(direct[s.number]):
             if p in position:
-                ax.annotate("", position[s.number], position[p], arrowprops=dict(
-                    arrowstyle="-|>", color="#999999", lw=0.8, shrinkA=14, shrinkB=14, connectionstyle="arc3,rad=0.15"))
+                ax.annotate(
+                    "",
+                    position[s.number],
+                    position[p],
+                    arrowprops=dict(
+                        arrowstyle="-|>",
+                        color="#999999",
+                        lw=0.8,
+                        shrinkA=14,
+                        shrinkB=14,
+                        connectionstyle="arc3,rad=0.15",
+                    ),
+                )
     for s in all_sections:
         x, y = position[s.number]
         label = f"{s.number} " + (s.title if len(s.title) <= 26 else s.title[:24] + "…")
-        ax.text(x, y, label, ha="center", va="center", fontsize=8,
-                bbox=dict(boxstyle="round,pad=0.35", facecolor="#dbe9f6", edgecolor="#333333"))
+        ax.text(
+            x,
+            y,
+            label,
+            ha="center",
+            va="center",
+            fontsize=8,
+            bbox=dict(boxstyle="round,pad=0.35", facecolor="#dbe9f6", edgecolor="#333333"),
+        )
     ax.set_xlim(-0.3, 3.2 * len(chapters))
     ax.set_ylim(min(y for _, y in position.values()) - 0.8, -0.2)
     ax.axis("off")
-    ax.set_title("Course map: an arrow from A to B means B builds on A (links implied by other arrows are not drawn)", fontsize=11)
+    ax.set_title(
+        "Course map: an arrow from A to B means B builds on A (links implied by other arrows are not drawn)",
+        fontsize=11,
+    )
     fig.savefig(MAP, dpi=100, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
 
@@ -166,7 +224,11 @@ def main() -> int:
     updated = before + render(all_sections) + after
     if args.check:
         current = updated == guide
-        print("TEACHING.md is up to date" if current else "TEACHING.md is out of date: run tools/build_teaching.py")
+        print(
+            "TEACHING.md is up to date"
+            if current
+            else "TEACHING.md is out of date: run tools/build_teaching.py"
+        )
         return 0 if current else 1
     GUIDE.write_text(updated, encoding="utf-8")
     draw_map(all_sections)

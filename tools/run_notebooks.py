@@ -4,15 +4,15 @@
     python tools/run_notebooks.py chapters/05_practice   # one folder (solutions included)
     python tools/run_notebooks.py path/to/one.ipynb ...
 
-Same environment as `pytest` (conftest.py): quiet, offline TensorFlow and Hugging Face and a fixed
-hash seed. Saved outputs and figures are then what today's code draws; nbval compares the text
-outputs, and tests/test_conventions.py checks that no notebook is older than the code it uses.
+Same environment as `pytest` (conftest.py): quiet, offline TensorFlow and Hugging Face, a fixed
+hash seed and one thread per library. Saved outputs and figures are then what today's code
+draws; nbval compares the text outputs, and tests/test_conventions.py checks that no notebook
+is older than the code it uses.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -60,10 +60,9 @@ def main() -> int:
     parser.add_argument("paths", nargs="*", help="notebooks or folders (default: chapters/)")
     parser.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
     args = parser.parse_args()
-    from helpers.device import configure_environment
+    from conftest import configure_notebook_environment
 
-    configure_environment()  # inherited by every kernel, as in conftest.py
-    os.environ.setdefault("PYTHONHASHSEED", "0")
+    configure_notebook_environment()  # inherited by every kernel, exactly as under pytest
     for path in notebooks(args.paths):
         seconds = execute(path, args.timeout)
         print(f"{seconds:7.1f} s  {path.relative_to(ROOT)}", flush=True)
