@@ -650,7 +650,7 @@ def prenorm_block() -> plt.Figure:
 
 def scaling_ladder() -> plt.Figure:
     """4.6: the byte-level MLP family and what N counts."""
-    fig, ax = canvas(12.0, 3.2)
+    fig, ax = canvas(12.0, 3.3)
     parts = [
         ("16 context bytes", "input", 1.6),
         ("embedding\n256 x E", "grey", 1.5),
@@ -666,20 +666,16 @@ def scaling_ladder() -> plt.Figure:
             arrow(ax, (previous_right + 0.05, 1.8), (x - w / 2 - 0.05, 1.8))
         previous_right = x + w / 2
         x += w + 0.45
-    ax.plot([5.55, 5.55, 9.05, 9.05], [1.2, 1.05, 1.05, 1.2], color="#333333")
-    ax.text(
-        7.3,
-        0.8,
-        "the hidden layers: what changes along the ladder (width $w$)",
-        ha="center",
-        fontsize=10,
-    )
+    ax.plot([4.15, 4.15, 7.8, 7.8], [1.2, 1.05, 1.05, 1.2], color="#333333")
+    ax.text(6.0, 0.8, "$N = (CEw + w) + (w^2 + w)$: the two hidden layers", ha="center", fontsize=10)
+    ax.text(6.0, 0.3, "grey: the 256-wide embedding and output layers, left out of $N$ as Kaplan et al. "
+            "leave out embeddings", ha="center", fontsize=9.5, color="#444444")
     title(
         ax,
         6.0,
         2.85,
         "one data stream, one training budget, a ladder of widths $w$; "
-        "only the orange layers grow with $w$",
+        "$N$ counts the orange layers",
         11,
     )
     return fig
