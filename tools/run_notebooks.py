@@ -5,7 +5,7 @@
     python tools/run_notebooks.py path/to/one.ipynb ...
 
 Same environment as `pytest` (conftest.py): quiet, offline TensorFlow and Hugging Face, a fixed
-hash seed and one thread per library. Saved outputs and figures are then what today's code
+hash seed. Saved outputs and figures are then what today's code
 draws; nbval compares the text outputs, and tests/test_conventions.py checks that no notebook
 is older than the code it uses.
 """
