@@ -22,8 +22,11 @@ def test_every_term_has_one_chinese_name():
 
 def test_a_clash_is_detected(tmp_path):
     first, second = (tmp_path / "chapters" / f"0{i}_x" / "01_y.ipynb" for i in (1, 2))
-    uses = [build_glossary.Use("tokenisation", "分词", first), build_glossary.Use("Tokenisations", "词元化", second),
-            build_glossary.Use("token", "词元", second)]
+    uses = [
+        build_glossary.Use("tokenisation", "分词", first),
+        build_glossary.Use("Tokenisations", "词元化", second),
+        build_glossary.Use("token", "词元", second),
+    ]
     assert build_glossary.clashes(uses) == ["tokenisation: 分词 (1.1), 词元化 (2.1)"]
 
 

@@ -15,7 +15,11 @@ BUILDER = ROOT / ".venv-site" / ("Scripts" if sys.platform == "win32" else "bin"
 def test_every_notebook_is_in_the_table_of_contents():
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
     notebooks = sorted(ROOT.glob("chapters/[0-9][0-9]_*/**/[0-9][0-9]_*.ipynb"))
-    missing = [p for p in notebooks if f"file: {p.relative_to(ROOT).with_suffix('').as_posix()}\n" not in toc]
+    missing = [
+        p
+        for p in notebooks
+        if f"file: {p.relative_to(ROOT).with_suffix('').as_posix()}\n" not in toc
+    ]
     assert notebooks and not missing, f"add to _toc.yml: {missing}"
 
 
@@ -23,11 +27,17 @@ def test_every_notebook_is_in_the_table_of_contents():
 def site(tmp_path_factory):
     if not BUILDER.exists():
         if os.environ.get("CI"):
-            pytest.fail("CI must build the site: .ci/run creates .venv-site from requirements-site.txt")
+            pytest.fail(
+                "CI must build the site: .ci/run creates .venv-site from requirements-site.txt"
+            )
         pytest.skip("the site builder is not installed (see README, 'The course as a website')")
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([str(BUILDER), "build", str(ROOT), "--path-output", str(out), "-W", "-q"],
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [str(BUILDER), "build", str(ROOT), "--path-output", str(out), "-W", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out / "_build" / "html"
 
