@@ -50,7 +50,6 @@ KNOWN_EXCEPTIONS: set[tuple[str, str]] = {
     ("lines", "chapters/02_cnn/05_end_to_end_pipeline.ipynb"),
     ("closing", "chapters/03_rnn/01_rnn_from_scratch.ipynb"),
     ("lines", "chapters/03_rnn/01_rnn_from_scratch.ipynb"),
-    ("cells", "chapters/03_rnn/02_lstm_gru.ipynb"),
     ("closing", "chapters/03_rnn/02_lstm_gru.ipynb"),
     ("lines", "chapters/03_rnn/02_lstm_gru.ipynb"),
     ("closing", "chapters/03_rnn/03_forecasting.ipynb"),
@@ -68,7 +67,6 @@ KNOWN_EXCEPTIONS: set[tuple[str, str]] = {
     ("lines", "chapters/04_nlp/04_transformer.ipynb"),
     ("closing", "chapters/04_nlp/05_pretrained_models.ipynb"),
     ("lines", "chapters/04_nlp/05_pretrained_models.ipynb"),
-    ("cells", "chapters/04_nlp/06_scaling_laws.ipynb"),
     ("closing", "chapters/04_nlp/06_scaling_laws.ipynb"),
     ("lines", "chapters/04_nlp/06_scaling_laws.ipynb"),
 }
