@@ -8,6 +8,7 @@ section 1.2, kept here once so later chapters do not copy it.
 from __future__ import annotations
 
 import copy
+import functools
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -203,6 +204,47 @@ def _check_fit_options(
         raise ValueError("keep_best and patience watch the validation loss: pass a val_loader")
 
 
+def progress_bar(iterable: Any, desc: str, disable: bool = False) -> Any:
+    """A tqdm bar; in a notebook, its saved text form shows the final state instead of "0%".
+
+    A notebook bar is a widget whose plain-text fallback (what GitHub, the website and a
+    notebook without widget state show) is frozen when it is first displayed. This bar is
+    displayed with a display id and redisplayed when it closes, so the saved text is its
+    last state: epochs done, time and the metrics of the last epoch.
+    """
+    if disable or not _in_notebook_kernel():
+        return tqdm(iterable, desc=desc, disable=disable)
+    return _notebook_bar_class()(iterable, desc=desc)
+
+
+def _in_notebook_kernel() -> bool:
+    """True inside a Jupyter kernel where tqdm.auto would draw a widget."""
+    from tqdm.autonotebook import tqdm as automatic_choice
+    from tqdm.std import tqdm as text_bar
+
+    return automatic_choice is not text_bar
+
+
+@functools.cache
+def _notebook_bar_class() -> type:
+    """tqdm.notebook's bar, displayed with a display id and redisplayed in place when it closes."""
+    from IPython.display import display
+    from tqdm.notebook import tqdm as notebook_tqdm
+
+    class NotebookBar(notebook_tqdm):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, display=False, **kwargs)
+            self._handle = display(self.container, display_id=True)
+
+        def close(self) -> None:
+            super().close()
+            if self._handle is not None:
+                self._handle.update(self.container)
+                self._handle = None
+
+    return NotebookBar
+
+
 def fit(
     model: Any,
     train_loader: Any,
@@ -228,7 +270,7 @@ def fit(
     model.to(device)
     history = History(framework="pytorch")
     best_loss, best_state, waited = float("inf"), None, 0
-    bar = tqdm(range(num_epochs), desc="epochs", disable=not progress)
+    bar = progress_bar(range(num_epochs), desc="epochs", disable=not progress)
     with Timer() as timer:
         for epoch in bar:
             history.append(
@@ -254,6 +296,7 @@ def fit(
             bar.set_postfix({k: round(v, 4) for k, v in history.last().items()})
             if patience is not None and waited >= patience:
                 break
+        bar.close()  # also after an early stop, so the saved bar shows where training ended
     if keep_best:
         model.load_state_dict(best_state)  # evaluate() raised if a validation loss was not finite
     history.seconds = timer.seconds

@@ -286,3 +286,23 @@ def test_per_position_targets_get_a_loss_but_no_accuracy():
     loss_fn = lambda logits, y: nn.functional.cross_entropy(logits.flatten(0, 1), y.flatten())  # noqa: E731
     metrics = train.evaluate(embed, loader, loss_fn)
     assert set(metrics) == {"loss"} and metrics["loss"] > 0
+
+
+def test_saved_notebook_progress_bar_shows_the_final_state_not_zero(tmp_path):
+    """The text fallback saved with a notebook (GitHub, the website) shows the last epoch."""
+    import nbclient
+    import nbformat
+
+    code = (
+        "import torch\n"
+        "from helpers import train\n"
+        "model = torch.nn.Linear(2, 2)\n"
+        "batch = (torch.randn(8, 2), torch.randint(0, 2, (8,)))\n"
+        "optimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n"
+        "history = train.fit(model, [batch], torch.nn.functional.cross_entropy, optimizer, 3)"
+    )
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nbclient.NotebookClient(notebook, timeout=120, resources={"metadata": {"path": "."}}).execute()
+    texts = [output["data"]["text/plain"] for output in notebook.cells[0].outputs]
+    assert len(texts) == 1, texts
+    assert texts[0].startswith("epochs: 100%") and "3/3" in texts[0] and "loss=" in texts[0]
