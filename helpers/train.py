@@ -204,7 +204,7 @@ def _check_fit_options(
         raise ValueError("keep_best and patience watch the validation loss: pass a val_loader")
 
 
-def progress_bar(iterable: Any, desc: str, disable: bool = False) -> Any:
+def progress_bar(iterable: Any, desc: str = "", disable: bool = False) -> Any:
     """A tqdm bar; in a notebook, its saved text form shows the final state instead of "0%".
 
     A notebook bar is a widget whose plain-text fallback (what GitHub, the website and a
