@@ -76,8 +76,26 @@ def test_tensorflow_gpu_gets_memory_growth(monkeypatch):
     monkeypatch.setattr(
         tf.config.experimental, "set_memory_growth", lambda gpu, on: grown.append((gpu, on))
     )
+    tf32 = []
+    monkeypatch.setattr(
+        tf.config.experimental, "enable_tensor_float_32_execution", lambda on: tf32.append(on)
+    )
     assert device.tf_device() == ("/GPU:0", None)
     assert grown == [("gpu0", True), ("gpu1", True)]
+    assert tf32 == [False]  # full float32 on the GPU, as on the CPU
+
+
+def test_seeding_torch_makes_gpu_runs_repeatable_in_full_float32():
+    cudnn, matmul = torch.backends.cudnn, torch.backends.cuda.matmul
+    saved = (cudnn.deterministic, cudnn.benchmark, cudnn.allow_tf32, matmul.allow_tf32)
+    try:
+        cudnn.deterministic, cudnn.benchmark, cudnn.allow_tf32 = False, True, True
+        matmul.allow_tf32 = True
+        helpers.seed_everything(0, "torch")
+        assert cudnn.deterministic and not cudnn.benchmark
+        assert not cudnn.allow_tf32 and not matmul.allow_tf32
+    finally:
+        cudnn.deterministic, cudnn.benchmark, cudnn.allow_tf32, matmul.allow_tf32 = saved
 
 
 def _draw_everything() -> list:
