@@ -201,6 +201,7 @@ def tf_device() -> tuple[str, str | None]:
     configure_environment()
     import tensorflow as tf
 
+    tf.get_logger().setLevel("WARNING")  # no INFO lines (tf.distribute prints them at every step)
     gpus = tf.config.list_physical_devices("GPU")
     if not gpus:
         return "/CPU:0", "no GPU visible to TensorFlow, using the CPU"

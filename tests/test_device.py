@@ -57,6 +57,16 @@ def test_mps_is_used_without_cuda(monkeypatch):
     assert device.torch_device() == (torch.device("mps"), None)
 
 
+def test_tensorflow_logs_no_info_lines():
+    import logging
+
+    import tensorflow as tf
+
+    tf.get_logger().setLevel("INFO")
+    device.tf_device()
+    assert tf.get_logger().level == logging.WARNING
+
+
 def test_tensorflow_without_gpu_uses_cpu(monkeypatch):
     import tensorflow as tf
 
