@@ -43,13 +43,6 @@ KNOWN_EXCEPTIONS: set[tuple[str, str]] = {
     ("cells", "chapters/02_cnn/03_deeper_networks.ipynb"),
     ("closing", "chapters/02_cnn/03_deeper_networks.ipynb"),
     ("lines", "chapters/02_cnn/03_deeper_networks.ipynb"),
-    ("cells", "chapters/02_cnn/04_what_cnns_see.ipynb"),
-    ("closing", "chapters/02_cnn/04_what_cnns_see.ipynb"),
-    ("lines", "chapters/02_cnn/04_what_cnns_see.ipynb"),
-    ("closing", "chapters/02_cnn/05_end_to_end_pipeline.ipynb"),
-    ("lines", "chapters/02_cnn/05_end_to_end_pipeline.ipynb"),
-    ("closing", "chapters/03_rnn/01_rnn_from_scratch.ipynb"),
-    ("lines", "chapters/03_rnn/01_rnn_from_scratch.ipynb"),
     ("closing", "chapters/03_rnn/02_lstm_gru.ipynb"),
     ("lines", "chapters/03_rnn/02_lstm_gru.ipynb"),
     ("closing", "chapters/03_rnn/03_forecasting.ipynb"),
@@ -62,13 +55,6 @@ KNOWN_EXCEPTIONS: set[tuple[str, str]] = {
     ("lines", "chapters/04_nlp/02_word_embeddings.ipynb"),
     ("closing", "chapters/04_nlp/03_attention.ipynb"),
     ("lines", "chapters/04_nlp/03_attention.ipynb"),
-    ("cells", "chapters/04_nlp/04_transformer.ipynb"),
-    ("closing", "chapters/04_nlp/04_transformer.ipynb"),
-    ("lines", "chapters/04_nlp/04_transformer.ipynb"),
-    ("closing", "chapters/04_nlp/05_pretrained_models.ipynb"),
-    ("lines", "chapters/04_nlp/05_pretrained_models.ipynb"),
-    ("closing", "chapters/04_nlp/06_scaling_laws.ipynb"),
-    ("lines", "chapters/04_nlp/06_scaling_laws.ipynb"),
 }
 
 
