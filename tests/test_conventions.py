@@ -43,12 +43,6 @@ KNOWN_EXCEPTIONS: set[tuple[str, str]] = {
     ("cells", "chapters/02_cnn/03_deeper_networks.ipynb"),
     ("closing", "chapters/02_cnn/03_deeper_networks.ipynb"),
     ("lines", "chapters/02_cnn/03_deeper_networks.ipynb"),
-    ("closing", "chapters/04_nlp/01_text_to_tensors.ipynb"),
-    ("lines", "chapters/04_nlp/01_text_to_tensors.ipynb"),
-    ("closing", "chapters/04_nlp/02_word_embeddings.ipynb"),
-    ("lines", "chapters/04_nlp/02_word_embeddings.ipynb"),
-    ("closing", "chapters/04_nlp/03_attention.ipynb"),
-    ("lines", "chapters/04_nlp/03_attention.ipynb"),
 }
 
 
