@@ -28,14 +28,6 @@ CHECK_CALL = re.compile(r"helpers\.exercises\.check\(\s*\"(\d+\.\d+\.\d+)\"")
 # "closing": chapters 01-04 have exercises without helpers.exercises checks or solutions (issue 11);
 # "lines" and "cells": code lines over 100 characters and cells over 30 lines (issue 10).
 KNOWN_EXCEPTIONS: set[tuple[str, str]] = {
-    ("closing", "chapters/01_background/01_large_models.ipynb"),
-    ("lines", "chapters/01_background/01_large_models.ipynb"),
-    ("closing", "chapters/01_background/02_learning_from_data.ipynb"),
-    ("lines", "chapters/01_background/02_learning_from_data.ipynb"),
-    ("closing", "chapters/01_background/03_deep_vs_classical.ipynb"),
-    ("lines", "chapters/01_background/03_deep_vs_classical.ipynb"),
-    ("closing", "chapters/01_background/04_compute.ipynb"),
-    ("lines", "chapters/01_background/04_compute.ipynb"),
     ("closing", "chapters/02_cnn/01_convolution.ipynb"),
     ("lines", "chapters/02_cnn/01_convolution.ipynb"),
     ("closing", "chapters/02_cnn/02_lenet_digits.ipynb"),
