@@ -4,7 +4,7 @@ Section notebooks: the title cell (number, learning goals, prerequisites, study 
 cell first, the closing headings, a runnable check for every exercise, short cells and lines,
 links and figures that resolve, saved executed in order and after the last change to `helpers/`.
 Solutions notebooks: the same set-up, and an asserted check for every exercise of their section.
-`KNOWN_EXCEPTIONS` lists what older notebooks do not meet yet: the list may only shrink.
+`KNOWN_EXCEPTIONS` lists what a notebook does not meet yet (empty now): the list may only shrink.
 """
 
 from __future__ import annotations
@@ -24,18 +24,9 @@ SOLUTIONS = sorted(ROOT.glob("chapters/[0-9][0-9]_*/solutions/[0-9][0-9]_*.ipynb
 MAX_LINE, MAX_CELL, LONG_CELL_TAG = 100, 30, "training-loop"
 CHECK_CALL = re.compile(r"helpers\.exercises\.check\(\s*\"(\d+\.\d+\.\d+)\"")
 
-# (check, notebook) pairs that older notebooks do not meet yet. Fix a notebook, then delete its line.
-# "closing": chapters 01-04 have exercises without helpers.exercises checks or solutions (issue 11);
-# "lines" and "cells": code lines over 100 characters and cells over 30 lines (issue 10).
-KNOWN_EXCEPTIONS: set[tuple[str, str]] = {
-    ("closing", "chapters/02_cnn/01_convolution.ipynb"),
-    ("lines", "chapters/02_cnn/01_convolution.ipynb"),
-    ("closing", "chapters/02_cnn/02_lenet_digits.ipynb"),
-    ("lines", "chapters/02_cnn/02_lenet_digits.ipynb"),
-    ("cells", "chapters/02_cnn/03_deeper_networks.ipynb"),
-    ("closing", "chapters/02_cnn/03_deeper_networks.ipynb"),
-    ("lines", "chapters/02_cnn/03_deeper_networks.ipynb"),
-}
+# (check, notebook) pairs a notebook may not meet yet, e.g. ('lines', 'chapters/...ipynb'). Empty:
+# every notebook meets every check. A new entry needs a reason in its issue; fix it, then delete it.
+KNOWN_EXCEPTIONS: set[tuple[str, str]] = set()
 
 
 def _cells(path: Path) -> list[dict]:
