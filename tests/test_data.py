@@ -83,6 +83,19 @@ def test_caravan_is_real_and_imbalanced():
     assert len(train_set.extra["feature_names"]) == 85
 
 
+def test_penguins_have_two_aligned_labels():
+    full, train_set = data.load("penguins"), data.load("penguins", split="train")
+    assert full.X.shape == (333, 4) and full.classes == ("Adelie", "Chinstrap", "Gentoo")
+    assert np.bincount(full.y).tolist() == [146, 68, 119]  # rows with a missing value dropped
+    assert full.extra["sex_classes"] == ("female", "male") and full.extra["sex"].sum() == 168
+    assert len(train_set.extra["sex"]) == len(train_set.y) == len(train_set.X)
+    parts = [data.load("penguins", split=s) for s in ("train", "val", "test")]
+    assert sum(len(p.y) for p in parts) == 333
+    for part in parts:  # stratified by species and sex together
+        pairs = np.bincount(part.y * 2 + part.extra["sex"], minlength=6) / len(part.y)
+        np.testing.assert_allclose(pairs, np.bincount(full.y * 2 + full.extra["sex"]) / 333, atol=0.03)
+
+
 def test_digits_shapes_and_metadata():
     digits = data.load("digits")
     assert digits.X.shape == (1797, 8, 8) and digits.X.dtype == np.float32
