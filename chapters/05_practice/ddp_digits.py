@@ -2,14 +2,14 @@
 
 Launched by section 5.10 with two CPU processes (gloo backend):
 
-    torchrun --standalone --nproc-per-node=2 ddp_digits.py --steps 20 --out result.pt
+    torchrun --standalone --nproc-per-node=2 ddp_digits.py --steps 30 --out result.pt
 
-Each step takes the next global batch of `2 * --batch-size` training digits; process r trains on
-half r of it. DDP averages the two halves' gradients, so every process takes the same step as one
-process would on the whole global batch. With GPUs, each process drives one GPU and the processes
-talk through NCCL instead of gloo. Rank 0 saves the final weights, the global batch's loss at every
-step and the process ids of all ranks to `--out`. On several machines only the launch command
-changes (section 5.10 shows it).
+Each step takes the next global batch of `world size * --batch-size` training digits; process r
+trains on share r of it. DDP averages the shares' gradients, so every process takes the same step
+as one process would on the whole global batch. With GPUs, each process drives one GPU and the
+processes talk through NCCL instead of gloo. Rank 0 saves the final weights, the global batch's
+loss at every step and the process ids of all ranks to `--out`. On several machines only the launch
+command changes (section 5.10 shows it).
 """
 
 import argparse
@@ -29,7 +29,7 @@ def make_net() -> nn.Module:
 
 
 def global_batches(batch_size: int, steps: int) -> list[tuple[torch.Tensor, torch.Tensor]]:
-    """The first `steps` global batches of the digits training split, in order (no shuffling)."""
+    """`steps` global batches of the training digits in order, wrapping around after one pass."""
     train_set = helpers.data.load("digits", split="train")
     X = torch.tensor(train_set.X.reshape(len(train_set.X), 64))  # (N, 8, 8) -> (N, 64)
     y = torch.tensor(train_set.y)
@@ -72,6 +72,7 @@ def main() -> None:
         backend = dist.get_backend()
         result = {"state": state, "losses": losses, "pids": pids, "backend": backend}
         torch.save(result, args.out)
+    dist.barrier()  # leave together: a process exiting while another still talks can abort
     dist.destroy_process_group()
 
 
