@@ -9,25 +9,13 @@ import numpy as np
 
 from helpers.cnn import LeNetConfig, count_params, lenet_keras, lenet_torch
 
+from ._checks import as_float as _as_float, call_answer as _call
+
 _CFGS = [  # the section's cfg, and smaller variants that catch hard-coded sizes
     dict(image_size=8, channels=(32, 64), kernel_size=3, hidden=64, num_classes=10, dropout=0.3),
     dict(image_size=12, channels=(4, 6), kernel_size=5, hidden=7, num_classes=3, dropout=0.0),
     dict(image_size=8, channels=(3, 5), kernel_size=3, hidden=9, num_classes=10, dropout=0.5),
 ]
-
-
-def _call(function: Any, *args: Any) -> Any:
-    assert callable(function), f"expected a function, got {type(function).__name__}"
-    return function(*args)
-
-
-def _as_float(value: Any, call: str) -> float:
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        raise AssertionError(f"{call} should return one number, got {value!r}") from None
-    assert not math.isnan(result), f"{call} returned NaN"
-    return result
 
 
 def exercise_1(answer: Any) -> None:

@@ -7,10 +7,7 @@ from typing import Any
 
 import numpy as np
 
-
-def _call(function: Any, *args: Any) -> Any:
-    assert callable(function), f"expected a function, got {type(function).__name__}"
-    return function(*args)
+from ._checks import call_answer as _call
 
 
 def exercise_1(answer: Any) -> None:

@@ -7,10 +7,7 @@ from typing import Any
 
 import numpy as np
 
-
-def _call(function: Any, *args: Any) -> Any:
-    assert callable(function), f"expected a function, got {type(function).__name__}"
-    return function(*args)
+from ._checks import call_answer as _call, early_stopping_replay as _early_stopping
 
 
 def _as_array(value: Any, call: str) -> np.ndarray:
@@ -47,18 +44,6 @@ def exercise_1(answer: Any) -> None:
             f"sigma = {sigma:.4f}, one of each over all pixels of all training images "
             "(the population standard deviation, np.std's default)"
         )
-
-
-def _early_stopping(losses: list[float], patience: int) -> tuple[int, int]:
-    best, best_epoch, waited = float("inf"), 0, 0
-    for epoch, loss in enumerate(losses, start=1):
-        if loss < best:
-            best, best_epoch, waited = loss, epoch, 0
-        else:
-            waited += 1
-            if waited >= patience:
-                return epoch, best_epoch
-    return len(losses), best_epoch
 
 
 def exercise_2(answer: Any) -> None:

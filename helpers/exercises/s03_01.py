@@ -7,19 +7,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-
-def _call(function: Any, *args: Any) -> Any:
-    assert callable(function), f"expected a function, got {type(function).__name__}"
-    return function(*args)
-
-
-def _as_float(value: Any, call: str) -> float:
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        raise AssertionError(f"{call} should return one number, got {value!r}") from None
-    assert not math.isnan(result), f"{call} returned NaN"
-    return result
+from ._checks import as_float as _as_float, call_answer as _call
 
 
 def _grad_norm(s: float, T: int, X_seq: Any, Q: Any, W_in: Any, v: Any,

@@ -6,20 +6,13 @@ import math
 from collections import Counter
 from typing import Any
 
+from ._checks import as_float as _float
+
 # Measured in the solutions notebook on the course's english_reviews / chinese_reviews splits.
 SYMBOLS_PER_WORD = {300: 2.1411, 600: 1.7820}  # BPE symbols per test word after m merges
 MAX_SIZE_UNDER_1_PERCENT = 2062  # smallest character Vocab (with <pad>, <unk>) with < 1% <unk>
 CUT_AT_64 = 0.3897  # share of English test reviews longer than 64 word tokens
 T_KEEPS_90 = 140  # smallest T with >= 90% of English test reviews of at most T tokens
-
-
-def _float(value: Any, what: str) -> float:
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        raise AssertionError(f"{what} should be one number, got {value!r}") from None
-    assert not math.isnan(result), f"{what} is NaN"
-    return result
 
 
 def exercise_1(answer: Any) -> None:

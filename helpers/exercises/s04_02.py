@@ -7,18 +7,11 @@ from typing import Any
 
 import numpy as np
 
+from ._checks import as_float as _float
+
 # Measured in the solutions notebook on all english_reviews (min_count=5, t=1e-4).
 EXPECTED_KEPT = 117252.94  # expected number of in-vocabulary word occurrences kept per epoch
 IN_VOCABULARY = 341058  # in-vocabulary word occurrences before subsampling
-
-
-def _float(value: Any, what: str) -> float:
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        raise AssertionError(f"{what} should be one number, got {value!r}") from None
-    assert not math.isnan(result), f"{what} is NaN"
-    return result
 
 
 def exercise_1(answer: Any) -> None:

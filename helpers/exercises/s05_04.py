@@ -7,19 +7,11 @@ from typing import Any
 
 import numpy as np
 
-
-def _call(function: Any, *args: Any) -> Any:
-    assert callable(function), f"expected a function, got {type(function).__name__}"
-    return function(*args)
+from ._checks import as_float as _checked_float, call_answer as _call
 
 
-def _as_float(value: Any, call: str) -> float:
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        raise AssertionError(f"{call} should return one number, got {value!r}") from None
-    assert not math.isnan(result), f"{call} returned NaN; return 0.0 where the formula is 0/0"
-    return result
+def _as_float(value: Any, what: str) -> float:
+    return _checked_float(value, what, nan_hint="; return 0.0 where the formula is 0/0")
 
 
 def exercise_1(answer: Any) -> None:

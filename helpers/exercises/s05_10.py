@@ -5,17 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-
-def _function(answer: Any) -> Callable:
-    assert callable(answer), f"expected a function, got {type(answer).__name__}"
-    return answer
-
-
-def _number(value: Any, call: str) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise AssertionError(f"{call} should return a number, got {value!r}") from None
+from ._checks import as_float as _number, require_function as _function
 
 
 def _raises_value_error(function: Callable, args: tuple, why: str) -> None:
