@@ -16,10 +16,10 @@ def _mean_pool(token_vectors, mask):
     return torch.nn.functional.normalize((token_vectors * m).sum(1) / m.sum(1), dim=-1)
 
 
-def _early_stop(val_losses, patience):
+def _early_stop(val_losses, patience, min_delta):
     best, best_epoch, waited = float("inf"), 0, 0
     for epoch, loss in enumerate(val_losses, start=1):
-        if loss < best:
+        if loss < best - min_delta:
             best, best_epoch, waited = loss, epoch, 0
         else:
             waited += 1
@@ -28,13 +28,14 @@ def _early_stop(val_losses, patience):
     return len(val_losses), best_epoch
 
 
-def _early_stop_not_strict(val_losses, patience):
+def _early_stop_small_gains_move_the_best(val_losses, patience, min_delta):
     best, best_epoch, waited = float("inf"), 0, 0
     for epoch, loss in enumerate(val_losses, start=1):
-        if loss <= best:
-            best, best_epoch, waited = loss, epoch, 0
+        if loss < best - min_delta:
+            best_epoch, waited = epoch, 0
         else:
             waited += 1
+        best = min(best, loss)  # wrong: a gain below min_delta still lowers the bar
         if waited >= patience:
             return epoch, best_epoch
     return len(val_losses), best_epoch
@@ -84,9 +85,12 @@ def test_exercise_4_accepts_the_rule():
 @pytest.mark.parametrize(
     "wrong",
     [
-        _early_stop_not_strict,
-        lambda losses, patience: (len(losses), int(np.argmin(losses)) + 1),  # never stops
-        lambda losses, patience: tuple(v - 1 for v in _early_stop(losses, patience)),  # 0-based
+        _early_stop_small_gains_move_the_best,
+        lambda losses, patience, min_delta: _early_stop(losses, patience, 0.0),  # ignores delta
+        lambda losses, patience, min_delta: (len(losses), int(np.argmin(losses)) + 1),  # no stop
+        lambda losses, patience, min_delta: tuple(
+            v - 1 for v in _early_stop(losses, patience, min_delta)
+        ),  # 0-based
     ],
 )
 def test_exercise_4_rejects_wrong_rules(wrong):

@@ -7,9 +7,9 @@ Launched by section 5.10 with two CPU processes (gloo backend):
 Each step takes the next global batch of `world size * --batch-size` training digits; process r
 trains on share r of it. DDP averages the shares' gradients, so every process takes the same step
 as one process would on the whole global batch. With GPUs, each process drives one GPU and the
-processes talk through NCCL instead of gloo. Rank 0 saves the final weights, the global batch's
-loss at every step, the process ids of all ranks and how often torchrun restarted them to `--out`. On several machines only the launch
-command changes (section 5.10 shows it).
+processes talk through NCCL instead of gloo. Rank 0 saves to `--out` the final weights, the global
+batch's loss at every step, the process ids of all ranks and how often torchrun restarted them. On several
+machines only the launch command changes (section 5.10 shows it).
 """
 
 import argparse

@@ -27,11 +27,13 @@ def as_float(value: Any, what: str, nan_hint: str = "") -> float:
     return result
 
 
-def early_stopping_replay(val_losses: list[float], patience: int) -> tuple[int, int]:
-    """(epochs run, best epoch), 1-based, under helpers.train.fit's patience rule."""
+def early_stopping_replay(
+    val_losses: list[float], patience: int, min_delta: float = 0.0
+) -> tuple[int, int]:
+    """(epochs run, best epoch), 1-based: fit's patience rule; a gain must exceed min_delta."""
     best, best_epoch, waited = float("inf"), 0, 0
     for epoch, loss in enumerate(val_losses, start=1):
-        if loss < best:
+        if loss < best - min_delta:
             best, best_epoch, waited = loss, epoch, 0
         else:
             waited += 1

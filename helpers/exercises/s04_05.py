@@ -79,27 +79,29 @@ def exercise_3(answer: Any) -> None:
 
 
 def exercise_4(answer: Any) -> None:
-    """early_stop(val_losses, patience) -> (epochs run, best epoch), both 1-based."""
+    """early_stop(val_losses, patience, min_delta) -> (epochs run, best epoch), both 1-based."""
+    curve = [2.3, 2.1, 2.0, 2.05, 2.02, 2.01, 1.99, 2.2]
     cases = [
-        ([2.3, 2.1, 2.0, 2.05, 2.02, 2.01, 1.99, 2.2], 2),
-        ([2.3, 2.1, 2.0, 2.05, 2.02, 2.01, 1.99, 2.2], 3),
-        ([2.3, 2.1, 2.0, 2.05, 2.02, 2.01, 1.99, 2.2], 4),
-        ([1.0, 0.9, 0.8, 0.7], 1),
-        ([1.0, 1.0, 1.0, 1.0, 1.0], 2),  # no improvement is not an improvement
-        ([3.0, 2.0, 2.5, 1.5, 1.6, 1.7, 1.8], 3),
+        (curve, 2, 0.0),
+        (curve, 4, 0.0),
+        (curve, 4, 0.02),  # 1.99 beats 2.0 by only 0.01: not an improvement
+        (curve, 2, 0.15),  # 2.1 beats 2.3 by 0.2 > 0.15; 2.0 beats 2.1 by only 0.1
+        ([1.0, 0.9, 0.8, 0.7], 1, 0.05),
+        ([1.0, 1.0, 1.0, 1.0, 1.0], 2, 0.0),  # no change is not an improvement
+        ([3.0, 2.95, 2.9, 2.85, 2.8, 2.75], 3, 0.1),  # a slow, steady fall: stops
+        ([3.0, 2.0, 2.5, 1.5, 1.6, 1.7, 1.8], 3, 0.2),
     ]
-    for losses, patience in cases:
-        expected = _reference_stop(losses, patience)
-        got = _call(answer, list(losses), patience)
+    for losses, patience, min_delta in cases:
+        expected = _reference_stop(losses, patience, min_delta)
+        got = _call(answer, list(losses), patience, min_delta)
         assert isinstance(got, tuple) and len(got) == 2, (
             f"return (epochs run, best epoch), got {got!r}"
         )
         assert tuple(int(v) for v in got) == expected, (
-            f"early_stop({losses}, patience={patience}) should be {expected}, got {tuple(got)}. "
-            "Training "
-            "stops after `patience` epochs in a row without a strictly lower validation loss; "
-            "epochs "
-            "count from 1"
+            f"early_stop({losses}, patience={patience}, min_delta={min_delta}) should be "
+            f"{expected}, got {tuple(got)}. An epoch improves only if its loss is below the best "
+            "so far minus min_delta (then it becomes the best and the wait restarts); training "
+            "stops after `patience` epochs in a row without one; epochs count from 1"
         )
 
 
