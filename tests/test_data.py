@@ -308,3 +308,112 @@ def test_adapters_accept_numpy_integers(adapter):
         2,
         1,
     ]
+
+
+def test_credit_is_a_table_with_missing_values_and_stratified_splits():
+    full = data.load("credit")
+    assert full.X.shape == (4454, 13) and full.classes == ("good", "bad")
+    assert int(full.y.sum()) == 1254 and "Status" not in full.X.columns  # 1 = bad
+    assert int(full.X.isna().sum().sum()) == 455 and int(full.X["Income"].isna().sum()) == 381
+    parts = [data.load("credit", split=s) for s in ("train", "val", "test")]
+    assert [len(p.y) for p in parts] == [3118, 668, 668]
+    assert all(list(p.X.index) == list(range(len(p.y))) for p in parts)  # aligned with y
+    for part in parts:
+        assert abs(part.y.mean() - 1254 / 4454) < 0.005
+    with pytest.raises(DataError, match="valid splits"):
+        data.load("credit", split="validation")
+
+
+def test_smarket_splits_by_time_and_keeps_today_out_of_the_features():
+    train_set, test_set = data.load("smarket", split="train"), data.load("smarket", split="test")
+    assert train_set.X.shape == (998, 6) and test_set.X.shape == (252, 6)
+    assert train_set.extra["year"].max() == 2004 and set(test_set.extra["year"]) == {2005}
+    assert train_set.extra["feature_names"] == ("Lag1", "Lag2", "Lag3", "Lag4", "Lag5", "Volume")
+    assert train_set.classes == ("Down", "Up") and int(test_set.y.sum()) == 141
+    np.testing.assert_array_equal(test_set.y, (test_set.extra["today"] > 0).astype(int))
+    np.testing.assert_array_equal(train_set.X[1:, 0], train_set.extra["today"][:-1])  # Lag1
+    with pytest.raises(DataError, match="valid splits"):
+        data.load("smarket", split="val")
+
+
+def test_hmda_keeps_race_out_of_the_features():
+    parts = [data.load("hmda", split=s) for s in ("train", "val", "test")]
+    assert [len(p) for p in parts] == [1665, 356, 359]
+    full = data.load("hmda")
+    assert full.X.shape == (2380, 12) and full.X.dtype == np.float32
+    assert "afam" not in full.extra["feature_names"] and len(full.extra["afam"]) == len(full)
+    assert int(full.y.sum()) == 285 and int(full.extra["afam"].sum()) == 339
+    assert full.classes == ("approved", "denied") and not np.isnan(full.X).any()
+    for part in parts:  # stratified by outcome and race: every split holds Black applicants denied
+        assert ((part.y == 1) & (part.extra["afam"] == 1)).sum() >= 13
+    with pytest.raises(DataError, match="valid splits"):
+        data.load("hmda", split="validation")
+
+
+def test_permeability_is_a_wide_binary_table_with_a_skewed_target():
+    full = data.load("permeability")
+    assert full.X.shape == (165, 1107) and full.X.dtype == np.float32 and full.classes is None
+    assert set(np.unique(full.X)) == {0.0, 1.0} and int((full.X.std(axis=0) > 0).sum()) == 1069
+    assert full.extra["feature_names"][0] == "chem_fp_0001"
+    assert 0 < full.y.min() and np.median(full.y) < full.y.mean()  # positive, right-skewed
+    parts = [data.load("permeability", split=s) for s in ("train", "val", "test")]
+    assert [len(p) for p in parts] == [115, 25, 25] and all(len(p.y) == len(p) for p in parts)
+    assert sorted(np.concatenate([p.y for p in parts]).tolist()) == sorted(full.y.tolist())
+    with pytest.raises(DataError, match="valid splits"):
+        data.load("permeability", split="validation")
+
+
+def test_python_docs_questions_point_at_real_passages_and_split_20_32():
+    passages = data.load("python_docs")
+    assert passages.X.shape == (952,) and passages.y is None
+    assert len(passages.extra["topic"]) == 952 and "str.casefold()" in passages.X[706]
+    val_set, test_set = (data.load("python_docs_questions", split=s) for s in ("val", "test"))
+    assert len(val_set) == 20 and len(test_set) == 32 and len(data.load("python_docs_questions")) == 52
+    assert not set(val_set.extra["question_id"]) & set(test_set.extra["question_id"])
+    for part in (val_set, test_set):
+        assert len(part.extra["relevant"]) == len(part)
+        assert all(r and all(0 <= i < 952 for i in r) for r in part.extra["relevant"])
+    with pytest.raises(DataError, match="valid splits"):
+        data.load("python_docs_questions", split="train")
+
+
+def test_a_changed_python_docs_file_is_a_checksum_error(data_copy):
+    with open(data_copy / "python_docs_questions.json", "a", encoding="utf-8") as file:
+        file.write(" ")
+    with pytest.raises(ChecksumError, match=r"python_docs_questions\.json is corrupted"):
+        data.load("python_docs_questions", split="val")
+
+
+def test_concrete_splits_recipes_not_rows():
+    full = data.load("concrete")
+    assert full.X.shape == (1030, 8) and full.X.dtype == np.float32 and full.classes is None
+    assert full.extra["feature_names"][-1] == "age" and len(set(full.extra["mixture"])) == 427
+    assert 2.0 < float(full.y.min()) < float(full.y.max()) < 83.0  # strength in MPa
+    parts = [data.load("concrete", split=s) for s in ("train", "val", "test")]
+    assert [len(p) for p in parts] == [723, 153, 154]
+    recipes = [set(p.extra["mixture"]) for p in parts]
+    assert [len(r) for r in recipes] == [299, 64, 64] and not (recipes[0] & recipes[1])
+    assert not (recipes[0] & recipes[2]) and not (recipes[1] & recipes[2])
+    for part in parts:  # every row of a recipe carries that recipe's seven amounts
+        for recipe in set(part.extra["mixture"]):
+            amounts = part.X[part.extra["mixture"] == recipe, :7]
+            assert np.all(amounts == amounts[0])
+    with pytest.raises(DataError, match="valid splits"):
+        data.load("concrete", split="validation")
+
+
+def test_movielens_holds_out_each_users_last_ratings():
+    parts = {s: data.load("movielens", split=s) for s in ("train", "val", "test")}
+    assert [len(p.y) for p in parts.values()] == [80022, 9991, 9991]
+    assert list(parts["test"].X.columns) == ["userId", "movieId", "timestamp", "title", "genres"]
+    assert all(p.X["userId"].nunique() == 671 for p in parts.values())  # every user in each split
+    assert parts["train"].y.dtype == np.float32 and set(np.unique(parts["val"].y)) <= {
+        x / 2 for x in range(1, 11)
+    }
+    last = {s: p.X.groupby("userId")["timestamp"] for s, p in parts.items()}
+    assert (last["val"].min() >= last["train"].max()).all()  # no user's future in training
+    assert (last["test"].min() >= last["val"].max()).all()
+    pairs = [set(zip(p.X["userId"], p.X["movieId"])) for p in parts.values()]
+    assert not (pairs[0] & pairs[1] or pairs[0] & pairs[2] or pairs[1] & pairs[2])
+    with pytest.raises(DataError, match="valid splits"):
+        data.load("movielens", split="validation")
