@@ -2,6 +2,9 @@
 
 import shutil
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -417,3 +420,14 @@ def test_movielens_holds_out_each_users_last_ratings():
     assert not (pairs[0] & pairs[1] or pairs[0] & pairs[2] or pairs[1] & pairs[2])
     with pytest.raises(DataError, match="valid splits"):
         data.load("movielens", split="validation")
+
+
+@pytest.mark.skipif(
+    sys.version_info[:3] != (3, 11, 7), reason="the corpus was built from Python 3.11.7's documentation"
+)
+def test_the_python_docs_corpus_is_rebuilt_exactly_by_its_tool(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    rebuilt = tmp_path / "passages.json"
+    command = [sys.executable, str(root / "tools" / "build_python_docs.py"), str(rebuilt)]
+    subprocess.run(command, check=True, timeout=60)
+    assert data.sha256(rebuilt) == data.manifest_checksums()["python_docs_passages.json"]
